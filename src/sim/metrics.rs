@@ -1,0 +1,138 @@
+//! What one simulated month reports, and what one whole run reports.
+//!
+//! Metrics are an enum indexing a flat array, so the summary code treats
+//! them uniformly and the app can list them with titles and units.
+
+use serde::Serialize;
+
+macro_rules! metrics {
+    ($name:ident, $count:ident, $all:ident { $( $id:ident: $key:literal, $title:literal, $unit:literal; )* }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($id),* }
+
+        impl $name {
+            pub const $all: &'static [$name] = &[$($name::$id),*];
+
+            /// Stable key used in JSON and CSV output.
+            #[must_use]
+            pub fn key(self) -> &'static str {
+                match self { $($name::$id => $key),* }
+            }
+
+            #[must_use]
+            pub fn title(self) -> &'static str {
+                match self { $($name::$id => $title),* }
+            }
+
+            #[must_use]
+            pub fn unit(self) -> &'static str {
+                match self { $($name::$id => $unit),* }
+            }
+
+            #[must_use]
+            pub fn from_key(key: &str) -> Option<Self> {
+                Self::$all.iter().copied().find(|m| m.key() == key)
+            }
+        }
+
+        pub const $count: usize = $name::$all.len();
+    };
+}
+
+metrics!(Metric, METRIC_COUNT, ALL {
+    Revenue: "revenue", "Revenue", "USD per month";
+    NewBookings: "new_bookings", "New bookings (annual contract value)", "USD per month";
+    Costs: "costs", "Costs", "USD per month";
+    Profit: "profit", "Profit", "USD per month";
+    CumulativeProfit: "cumulative_profit", "Cumulative profit", "USD";
+    DiscountedCumulativeProfit: "npv", "Net present value of profit so far", "USD";
+    Customers: "customers", "Customers", "accounts";
+    CustomersStrategic: "customers_strategic", "Strategic customers", "accounts";
+    CustomersCore: "customers_core", "Core customers", "accounts";
+    CustomersLongTail: "customers_long_tail", "Long-tail customers", "accounts";
+    NewCustomers: "new_customers", "New customers", "accounts per month";
+    ChurnedCustomers: "churned_customers", "Customers lost", "accounts per month";
+    ChurnedRevenue: "churned_revenue", "Recurring revenue lost to churn", "USD per month";
+    Leads: "leads", "Leads arrived", "leads per month";
+    Meetings: "meetings", "First meetings booked", "meetings per month";
+    Opportunities: "opportunities", "Opportunities created", "opportunities per month";
+    Deals: "deals", "Deals won", "deals per month";
+    OpenOpportunities: "open_opportunities", "Open opportunities", "opportunities";
+    LeadsExpired: "leads_expired", "Leads lost unworked", "leads per month";
+    MeetingsLost: "meetings_lost", "Meetings lost in hand-off or unheld", "meetings per month";
+    OpportunitiesTimedOut: "opportunities_timed_out", "Opportunities lost to age or departures", "opportunities per month";
+    HeadcountGeneralist: "headcount_generalist", "Generalist reps", "people";
+    HeadcountSdr: "headcount_sdr", "SDRs", "people";
+    HeadcountAe: "headcount_ae", "Account executives", "people";
+    HeadcountAm: "headcount_am", "Account managers", "people";
+    HeadcountRetention: "headcount_retention", "Retention managers", "people";
+    Managers: "managers", "Front-line managers", "people";
+    UtilisationGeneralist: "utilisation_generalist", "Generalist capacity used", "share of hours";
+    UtilisationSdr: "utilisation_sdr", "SDR capacity used", "share of hours";
+    UtilisationAe: "utilisation_ae", "AE capacity used", "share of hours";
+    UtilisationAm: "utilisation_am", "AM capacity used", "share of hours";
+    UtilisationRetention: "utilisation_retention", "Retention-manager capacity used", "share of hours";
+    ProspectingHours: "prospecting_hours", "Hours on leads and prospecting", "hours per month";
+    ServiceLevel: "service_level", "Service delivered", "share of hours needed";
+    AcquisitionCost: "acquisition_cost", "Spent winning customers", "USD per month";
+    RetentionCost: "retention_cost", "Spent keeping customers", "USD per month";
+    MarketingCut: "marketing_cut", "Marketing cut by the behind-plan policy", "share of runs";
+});
+
+metrics!(RunMetric, RUN_METRIC_COUNT, ALL_RUN {
+    HorizonCumulativeProfit: "cumulative_profit", "Cumulative profit at the horizon", "USD";
+    HorizonRevenue: "total_revenue", "Revenue over the horizon", "USD";
+    HorizonNpv: "npv", "Net present value of profit", "USD";
+    EndingArr: "ending_arr", "Annual recurring revenue at the horizon", "USD per year";
+    Cac: "cac", "Acquisition cost per new customer (CAC)", "USD";
+    RetentionCostPerCustomerYear: "retention_cost_per_customer_year", "Retention cost per customer kept a year", "USD";
+    AcquisitionToRetention: "acquisition_to_retention", "Winning a customer costs … times keeping one a year", "×";
+    LtvToCac: "ltv_to_cac", "Lifetime value to CAC", "×";
+});
+
+/// One month's values, indexed by [`Metric`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MonthValues(pub [f64; METRIC_COUNT]);
+
+impl Default for MonthValues {
+    fn default() -> Self {
+        MonthValues([0.0; METRIC_COUNT])
+    }
+}
+
+impl std::ops::Index<Metric> for MonthValues {
+    type Output = f64;
+    fn index(&self, m: Metric) -> &f64 {
+        &self.0[m as usize]
+    }
+}
+
+impl std::ops::IndexMut<Metric> for MonthValues {
+    fn index_mut(&mut self, m: Metric) -> &mut f64 {
+        &mut self.0[m as usize]
+    }
+}
+
+/// A whole run's values, indexed by [`RunMetric`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunValues(pub [f64; RUN_METRIC_COUNT]);
+
+impl Default for RunValues {
+    fn default() -> Self {
+        RunValues([0.0; RUN_METRIC_COUNT])
+    }
+}
+
+impl std::ops::Index<RunMetric> for RunValues {
+    type Output = f64;
+    fn index(&self, m: RunMetric) -> &f64 {
+        &self.0[m as usize]
+    }
+}
+
+impl std::ops::IndexMut<RunMetric> for RunValues {
+    fn index_mut(&mut self, m: RunMetric) -> &mut f64 {
+        &mut self.0[m as usize]
+    }
+}

@@ -1,0 +1,257 @@
+//! The installed base: accounts by tier and life stage as (count, total
+//! MRR) cells; service hours delivered against what each tier needs;
+//! churn, expansion, contraction and referrals.
+//!
+//! Churn hazard per cell: `tier churn × (1 + γ (1 − s)) × (1 − r · coverage)
+//! × early-life factor × reassignment factor`, where `s` is the share of
+//! needed service hours delivered and coverage is the share of the cell's
+//! accounts a retention manager looks after. Churn is binomial on counts and
+//! a churned account takes the cell's mean MRR with it.
+
+use super::derived::{Derived, Tier};
+use crate::sim::params::{P, Values};
+use crate::sim::rng::{SimRng, binomial, poisson};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Cell {
+    pub count: u64,
+    pub mrr: f64,
+}
+
+impl Cell {
+    fn mean(&self) -> f64 {
+        if self.count == 0 { 0.0 } else { self.mrr / self.count as f64 }
+    }
+
+    /// Removes `n` accounts of average size; returns the MRR removed.
+    fn remove(&mut self, n: u64) -> f64 {
+        let n = n.min(self.count);
+        let removed = if n == self.count { self.mrr } else { self.mean() * n as f64 };
+        self.count -= n;
+        self.mrr -= removed;
+        if self.count == 0 {
+            self.mrr = 0.0;
+        }
+        removed
+    }
+}
+
+/// What the book did in a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct BookMonth {
+    pub churned: u64,
+    pub churned_mrr: f64,
+    pub expansion: f64,
+    pub contraction: f64,
+    pub referrals: u64,
+    /// Service hours delivered and needed.
+    pub service_delivered: f64,
+    pub service_needed: f64,
+    /// Retention-manager hours used.
+    pub retention_hours: f64,
+}
+
+/// Accounts by tier (strategic, core, long tail) and stage: `[tier][early, established]`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Book {
+    pub cells: [[Cell; 2]; 3],
+}
+
+const EARLY: usize = 0;
+const ESTABLISHED: usize = 1;
+
+impl Book {
+    /// The starting book: accounts split by tier like won deals, scaled to the starting ARR.
+    #[must_use]
+    pub fn new(v: &Values, d: &Derived) -> Self {
+        let mut book = Book::default();
+        let accounts = v[P::StartAccounts].max(0.0).round();
+        let mut counts = [0u64; 3];
+        let mut assigned = 0u64;
+        for tier in 0..3 {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let n = if tier == 2 { (accounts as u64).saturating_sub(assigned) } else { (accounts * d.tier_share[tier]).round() as u64 };
+            counts[tier] = n;
+            assigned += n;
+        }
+        let implied: f64 = (0..3).map(|t| counts[t] as f64 * d.tier_mean_mrr[t]).sum();
+        let scale = if implied > 0.0 { v[P::StartArr] / 12.0 / implied } else { 0.0 };
+        for tier in 0..3 {
+            book.cells[tier][ESTABLISHED] = Cell { count: counts[tier], mrr: counts[tier] as f64 * d.tier_mean_mrr[tier] * scale };
+        }
+        book
+    }
+
+    #[must_use]
+    pub fn accounts(&self) -> u64 {
+        self.cells.iter().flatten().map(|c| c.count).sum()
+    }
+
+    #[must_use]
+    pub fn accounts_in(&self, tier: Tier) -> u64 {
+        self.cells[tier as usize].iter().map(|c| c.count).sum()
+    }
+
+    #[must_use]
+    pub fn mrr(&self) -> f64 {
+        self.cells.iter().flatten().map(|c| c.mrr).sum()
+    }
+
+    /// Service hours the book needs this month.
+    #[must_use]
+    pub fn service_needed(&self, d: &Derived) -> f64 {
+        (0..3).map(|t| self.accounts_in(Tier::ALL[t]) as f64 * d.service_hours[t]).sum()
+    }
+
+    /// Onboards a won account.
+    pub fn onboard(&mut self, tier: Tier, count: u64, mrr: f64) {
+        let cell = &mut self.cells[tier as usize][EARLY];
+        cell.count += count;
+        cell.mrr += mrr;
+    }
+
+    /// One month of service, churn, expansion, graduation out of early life and referrals.
+    ///
+    /// `service_hours`: hours the serving role can give; `tiered`: hours go to
+    /// strategic, then core, then long tail (account-list management) instead
+    /// of evenly per account. `retention_hours`: retention-manager hours.
+    /// `early_factor` includes the sale-to-service hand-off; `reassigned`
+    /// multiplies churn after a restructuring moved accounts to new owners.
+    #[allow(clippy::too_many_arguments)]
+    pub fn month(
+        &mut self,
+        churn_rng: &mut SimRng,
+        referral_rng: &mut SimRng,
+        v: &Values,
+        d: &Derived,
+        service_hours: f64,
+        tiered: bool,
+        retention_hours: f64,
+        early_factor: f64,
+        reassigned: f64,
+        referrals_on: bool,
+    ) -> BookMonth {
+        let mut out = BookMonth::default();
+        let counts: [f64; 3] = std::array::from_fn(|t| self.accounts_in(Tier::ALL[t]) as f64);
+        let needed: [f64; 3] = std::array::from_fn(|t| counts[t] * d.service_hours[t]);
+        out.service_needed = needed.iter().sum();
+        let service = service_ratio(&counts, &needed, service_hours.max(0.0), tiered);
+        out.service_delivered = (0..3).map(|t| service[t] * needed[t]).sum();
+
+        // Retention managers cover accounts strategic-first when tiers exist, evenly otherwise.
+        let coverable = retention_hours.max(0.0) / v[P::RetentionHoursPerAccount].max(1e-6);
+        let total: f64 = counts.iter().sum();
+        let mut coverage = [0.0; 3];
+        let mut left = coverable;
+        for t in 0..3 {
+            coverage[t] = if counts[t] <= 0.0 {
+                0.0
+            } else if tiered {
+                let covered = left.min(counts[t]);
+                left -= covered;
+                covered / counts[t]
+            } else {
+                (coverable / total.max(1.0)).min(1.0)
+            };
+        }
+        out.retention_hours = (0..3).map(|t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
+
+        let early_graduation = {
+            let months = v[P::EarlyLifeMonths];
+            if months < 0.5 { 1.0 } else { 1.0 / months }
+        };
+        let mut referral_rate = 0.0;
+        for t in 0..3 {
+            let s = service[t];
+            let base = d.churn[t] * (1.0 + v[P::UnderserviceChurn] * (1.0 - s)) * (1.0 - v[P::RetentionEffect] * coverage[t]) * reassigned;
+            for stage in [EARLY, ESTABLISHED] {
+                let factor = if stage == EARLY { v[P::EarlyLifeChurn] * early_factor } else { 1.0 };
+                let cell = &mut self.cells[t][stage];
+                let lost = binomial(churn_rng, cell.count, (base * factor).min(1.0));
+                out.churned += lost;
+                out.churned_mrr += cell.remove(lost);
+                let grow = cell.mrr * v[P::ExpansionRate] * s;
+                let shrink = cell.mrr * v[P::ContractionRate] * (1.0 - s);
+                cell.mrr += grow - shrink;
+                out.expansion += grow;
+                out.contraction += shrink;
+                referral_rate += cell.count as f64 * v[P::ReferralRate] * s;
+            }
+            let early = self.cells[t][EARLY];
+            let graduating = binomial(churn_rng, early.count, early_graduation);
+            if graduating > 0 {
+                let mrr = self.cells[t][EARLY].remove(graduating);
+                let established = &mut self.cells[t][ESTABLISHED];
+                established.count += graduating;
+                established.mrr += mrr;
+            }
+        }
+        if referrals_on {
+            out.referrals = poisson(referral_rng, referral_rate);
+        }
+        out
+    }
+}
+
+/// Share of needed service delivered per tier.
+fn service_ratio(counts: &[f64; 3], needed: &[f64; 3], hours: f64, tiered: bool) -> [f64; 3] {
+    let mut ratio = [1.0; 3];
+    if tiered {
+        let mut left = hours;
+        for t in 0..3 {
+            if needed[t] > 0.0 {
+                let given = left.min(needed[t]);
+                left -= given;
+                ratio[t] = given / needed[t];
+            }
+        }
+    } else {
+        // Without account-list management every account gets the same hours,
+        // whatever it spends: big accounts are under-served first.
+        let total: f64 = counts.iter().sum();
+        let total_needed: f64 = needed.iter().sum();
+        if total > 0.0 && total_needed > hours {
+            // find the even share per account that uses all hours, accounts needing less keep their need
+            let mut per_account = hours / total;
+            for _ in 0..3 {
+                let capped: f64 = (0..3).map(|t| if counts[t] > 0.0 { counts[t] * (needed[t] / counts[t]).min(per_account) } else { 0.0 }).sum();
+                let uncapped: f64 = (0..3).filter(|&t| counts[t] > 0.0 && needed[t] / counts[t] > per_account).map(|t| counts[t]).sum();
+                if uncapped <= 0.0 {
+                    break;
+                }
+                per_account += (hours - capped) / uncapped;
+            }
+            for t in 0..3 {
+                if needed[t] > 0.0 {
+                    ratio[t] = (per_account * counts[t] / needed[t]).min(1.0);
+                }
+            }
+        }
+    }
+    ratio
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiered_service_protects_big_accounts_and_even_service_spreads_thin() {
+        let counts = [10.0, 50.0, 100.0];
+        let needed = [60.0, 125.0, 100.0];
+        let tiered = service_ratio(&counts, &needed, 150.0, true);
+        assert!((tiered[0] - 1.0).abs() < 1e-12 && tiered[2] == 0.0);
+        let even = service_ratio(&counts, &needed, 150.0, false);
+        assert!(even[0] < 1.0 && even[2] > 0.0);
+        let delivered: f64 = (0..3).map(|t| even[t] * needed[t]).sum();
+        assert!((delivered - 150.0).abs() < 1e-6, "even split must use every hour: {delivered}");
+    }
+
+    #[test]
+    fn enough_hours_serve_everyone_fully() {
+        let counts = [1.0, 1.0, 1.0];
+        let needed = [6.0, 2.5, 1.0];
+        assert_eq!(service_ratio(&counts, &needed, 100.0, false), [1.0; 3]);
+        assert_eq!(service_ratio(&counts, &needed, 100.0, true), [1.0; 3]);
+    }
+}

@@ -1,0 +1,229 @@
+//! Constants one run derives from its sampled parameters: the sales-cycle
+//! hazard table, the deal-size tiers, the incentive multipliers.
+
+use crate::sim::params::{P, Values};
+use crate::sim::rng::logit;
+use crate::sim::scenario::Role;
+
+/// Longest opportunity shelf life the state can hold (the parameter's maximum).
+pub const MAX_OPPORTUNITY_AGE: usize = 36;
+/// Longest lead shelf life (the parameter's maximum).
+pub const MAX_LEAD_AGE: usize = 12;
+/// Reference span of control (benchmark 1:8) against which spans are judged.
+pub const REFERENCE_SPAN: f64 = 8.0;
+/// Effective hours never exceed this multiple of contracted hours.
+pub const MAX_HOURS_MULTIPLIER: f64 = 1.3;
+/// z-score of the 90th percentile.
+const Z90: f64 = 1.281_551_565_544_600_5;
+
+/// Account tiers by spend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tier {
+    Strategic,
+    Core,
+    LongTail,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::Strategic, Tier::Core, Tier::LongTail];
+}
+
+/// Per-run constants.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    /// Chance an open opportunity of age `a` months is decided this month, if fully worked.
+    pub cycle_hazard: [f64; MAX_OPPORTUNITY_AGE],
+    pub opportunity_max_age: usize,
+    pub lead_expiry: usize,
+    /// Lognormal deal size: ln of the median ACV and the sigma.
+    pub acv_mu: f64,
+    pub acv_sigma: f64,
+    /// Lower MRR bounds of strategic and core.
+    pub strategic_min_mrr: f64,
+    pub core_min_mrr: f64,
+    /// Share of deals, and mean MRR of a deal, per tier (for the start book and large batches).
+    pub tier_share: [f64; 3],
+    pub tier_mean_mrr: [f64; 3],
+    pub churn: [f64; 3],
+    pub service_hours: [f64; 3],
+    pub monthly_attrition: [f64; 5],
+    /// Effort multiplier from the share of pay at risk, per role, normalised to the reference plan.
+    pub pay_effort: [f64; 5],
+    pub lead_to_meeting: f64,
+    pub meeting_to_opportunity: f64,
+    pub opportunity_to_win: f64,
+    pub hiring_lag: f64,
+    pub span_productivity: f64,
+    pub span_attrition: f64,
+}
+
+impl Derived {
+    #[must_use]
+    pub fn new(v: &Values) -> Self {
+        let max_age = usize_of(v[P::OpportunityMaxAge]).clamp(1, MAX_OPPORTUNITY_AGE);
+        let acv_mu = v[P::AcvMedian].max(1.0).ln();
+        let acv_sigma = v[P::AcvSpread].max(0.0);
+        let strategic = v[P::StrategicMinMrr].max(v[P::CoreMinMrr]);
+        let core = v[P::CoreMinMrr].min(v[P::StrategicMinMrr]);
+        let (tier_share, tier_mean_mrr) = tier_split(acv_mu - 12f64.ln(), acv_sigma, strategic, core);
+        let excess_span = ((v[P::SpanOfControl] - REFERENCE_SPAN) / REFERENCE_SPAN).max(0.0);
+        let mut monthly_attrition = [0.0; 5];
+        let mut pay_effort = [1.0; 5];
+        for role in Role::ALL {
+            let annual = v[role.attrition()].clamp(0.0, 1.0);
+            monthly_attrition[role as usize] = 1.0 - (1.0 - annual).powf(1.0 / 12.0);
+            let effort = |share: f64| 1.0 + v[P::EffortElasticity] * (1.0 - (-share / v[P::EffortScale].max(1e-6)).exp());
+            pay_effort[role as usize] = effort(v[role.variable_share()]) / effort(role.variable_share().spec().default);
+        }
+        Derived {
+            cycle_hazard: cycle_hazard(v[P::CycleMeanMonths], v[P::CycleP90Months]),
+            opportunity_max_age: max_age,
+            lead_expiry: usize_of(v[P::LeadExpiryMonths]).clamp(1, MAX_LEAD_AGE),
+            acv_mu,
+            acv_sigma,
+            strategic_min_mrr: strategic,
+            core_min_mrr: core,
+            tier_share,
+            tier_mean_mrr,
+            churn: [v[P::ChurnStrategic], v[P::ChurnCore], v[P::ChurnLongTail]],
+            service_hours: [v[P::ServiceHoursStrategic], v[P::ServiceHoursCore], v[P::ServiceHoursLongTail]],
+            monthly_attrition,
+            pay_effort,
+            lead_to_meeting: logit(v[P::LeadToMeeting]),
+            meeting_to_opportunity: logit(v[P::MeetingToOpportunity]),
+            opportunity_to_win: logit(v[P::OpportunityToWin]),
+            hiring_lag: v[P::HiringLagMonths].max(0.0),
+            span_productivity: (1.0 - v[P::SpanProductivity] * excess_span).clamp(0.3, 1.0),
+            span_attrition: 1.0 + v[P::SpanAttrition] * excess_span,
+        }
+    }
+
+    #[must_use]
+    pub fn tier_of(&self, mrr: f64) -> Tier {
+        if mrr >= self.strategic_min_mrr {
+            Tier::Strategic
+        } else if mrr >= self.core_min_mrr {
+            Tier::Core
+        } else {
+            Tier::LongTail
+        }
+    }
+}
+
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn usize_of(x: f64) -> usize {
+    x.round().max(0.0) as usize
+}
+
+/// Sales cycle: lognormal decision time with the given mean and 90th
+/// percentile, discretised to months. An opportunity created in a month is
+/// taken to be half a month old at its first month-end.
+fn cycle_hazard(mean: f64, p90: f64) -> [f64; MAX_OPPORTUNITY_AGE] {
+    let mean = mean.max(0.1);
+    let gap = (p90.max(mean * 1.01) / mean).ln();
+    // mean = exp(mu + s²/2) and p90 = exp(mu + z s) give s²/2 − z s + gap = 0.
+    let discriminant = Z90 * Z90 - 2.0 * gap;
+    let sigma = if discriminant > 0.0 { (Z90 - discriminant.sqrt()).max(0.05) } else { Z90 };
+    let mu = mean.ln() - 0.5 * sigma * sigma;
+    let cdf = |t: f64| if t <= 0.0 { 0.0 } else { normal_cdf((t.ln() - mu) / sigma) };
+    let mut hazard = [1.0; MAX_OPPORTUNITY_AGE];
+    for (age, h) in hazard.iter_mut().enumerate() {
+        let start = cdf(age as f64 - 0.5);
+        let end = cdf(age as f64 + 0.5);
+        *h = if start >= 1.0 - 1e-12 { 1.0 } else { ((end - start) / (1.0 - start)).clamp(0.0, 1.0) };
+    }
+    hazard
+}
+
+/// Share of deals and mean MRR per tier for lognormal MRR (ln-median `mu`, sigma `s`).
+fn tier_split(mu: f64, s: f64, strategic: f64, core: f64) -> ([f64; 3], [f64; 3]) {
+    let bounds = [(strategic, f64::INFINITY), (core, strategic), (0.0, core)];
+    let mut shares = [0.0; 3];
+    let mut means = [0.0; 3];
+    let mean_all = (mu + 0.5 * s * s).exp();
+    for (i, (low, high)) in bounds.into_iter().enumerate() {
+        let z = |x: f64, shift: f64| {
+            if x <= 0.0 {
+                f64::NEG_INFINITY
+            } else if x.is_infinite() {
+                f64::INFINITY
+            } else if s <= 1e-9 {
+                if x.ln() - mu - shift > 0.0 { f64::INFINITY } else { f64::NEG_INFINITY }
+            } else {
+                (x.ln() - mu - shift) / s
+            }
+        };
+        let share = phi(z(high, 0.0)) - phi(z(low, 0.0));
+        let partial = mean_all * (phi(z(high, s * s)) - phi(z(low, s * s)));
+        shares[i] = share;
+        means[i] = if share > 1e-12 { partial / share } else { low.max(1.0) };
+    }
+    (shares, means)
+}
+
+fn phi(z: f64) -> f64 {
+    if z == f64::INFINITY {
+        1.0
+    } else if z == f64::NEG_INFINITY {
+        0.0
+    } else {
+        normal_cdf(z)
+    }
+}
+
+/// Standard normal CDF via the complementary error function (Numerical
+/// Recipes' Chebyshev fit, relative error below 1.2e-7).
+#[must_use]
+pub fn normal_cdf(z: f64) -> f64 {
+    0.5 * erfc(-z / std::f64::consts::SQRT_2)
+}
+
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06 + t * (0.278_868_07 + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    let r = t * poly.exp();
+    if x >= 0.0 { r } else { 2.0 - r }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycle_hazard_reproduces_the_mean_and_ninetieth_percentile() {
+        let hazard = cycle_hazard(2.5, 5.0);
+        let mut alive = 1.0;
+        let mut mean = 0.0;
+        let mut decided_by_5 = 0.0;
+        for (age, h) in hazard.iter().enumerate() {
+            let decided = alive * h;
+            mean += decided * age as f64;
+            if age <= 4 {
+                decided_by_5 += decided;
+            }
+            alive -= decided;
+        }
+        // discretisation to whole months shifts each decision by at most half a month
+        assert!((mean - 2.5).abs() < 0.5, "mean {mean}");
+        assert!((decided_by_5 - 0.9).abs() < 0.06, "decided within 5 months {decided_by_5}");
+    }
+
+    #[test]
+    fn tier_shares_sum_to_one_and_means_respect_bounds() {
+        let (shares, means) = tier_split((24_000.0f64 / 12.0).ln(), 0.8, 6_000.0, 1_500.0);
+        assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-6);
+        assert!(means[0] >= 6_000.0 && means[1] >= 1_500.0 && means[1] < 6_000.0 && means[2] < 1_500.0);
+    }
+
+    #[test]
+    fn normal_cdf_matches_known_values() {
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
+        assert!((normal_cdf(1.644_853_6) - 0.95).abs() < 1e-6);
+        assert!((normal_cdf(-1.281_551_6) - 0.1).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,146 @@
+//! Meetings waiting for a seller and opportunities by age.
+
+use super::derived::{Derived, MAX_OPPORTUNITY_AGE};
+use crate::sim::rng::{SimRng, binomial};
+
+/// Where handed-off meetings come from: they convert differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingSource {
+    /// Booked by the company's own SDRs or generalists.
+    InHouse,
+    Agency,
+}
+
+/// Meetings handed to sellers, by months until they can be held.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeetingQueue {
+    waiting: [[u64; 3]; 2],
+}
+
+impl MeetingQueue {
+    pub fn hand_over(&mut self, source: MeetingSource, count: u64, delay: usize) {
+        self.waiting[source as usize][delay.min(2)] += count;
+    }
+
+    /// Meetings that can be held this month, per source.
+    #[must_use]
+    pub fn ready(&self) -> [u64; 2] {
+        [self.waiting[0][0], self.waiting[1][0]]
+    }
+
+    #[must_use]
+    pub fn queued(&self) -> u64 {
+        self.waiting.iter().flatten().sum()
+    }
+
+    /// Takes `held` meetings, split between sources in proportion; the
+    /// ready meetings nobody held are lost. Returns (held per source, lost).
+    pub fn hold(&mut self, capacity: u64) -> ([u64; 2], u64) {
+        let ready = self.ready();
+        let total = ready[0] + ready[1];
+        let held_total = capacity.min(total);
+        let first = if total == 0 { 0 } else { u64::try_from(u128::from(ready[0]) * u128::from(held_total) / u128::from(total)).unwrap_or(0) };
+        let held = [first, held_total - first];
+        let lost = total - held_total;
+        for queue in &mut self.waiting {
+            queue[0] = 0;
+            queue.rotate_left(1);
+        }
+        (held, lost)
+    }
+}
+
+/// What the pipeline did this month.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PipelineMonth {
+    pub won: u64,
+    pub lost: u64,
+    pub timed_out: u64,
+}
+
+/// Open opportunities by age in months.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pipeline {
+    pub open: [u64; MAX_OPPORTUNITY_AGE],
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline { open: [0; MAX_OPPORTUNITY_AGE] }
+    }
+}
+
+impl Pipeline {
+    #[must_use]
+    pub fn open_total(&self) -> u64 {
+        self.open.iter().sum()
+    }
+
+    pub fn create(&mut self, count: u64) {
+        self.open[0] += count;
+    }
+
+    /// Decisions this month: each age cohort is decided at the cycle hazard,
+    /// scaled by the share of the work sellers could do (stalled deals wait);
+    /// decided ones are won at `win_probability`. Opportunities reaching
+    /// their shelf life are lost. Then everything ages a month.
+    pub fn progress(&mut self, rng: &mut SimRng, d: &Derived, worked_share: f64, win_probability: f64) -> PipelineMonth {
+        let mut out = PipelineMonth::default();
+        let mut decided = 0;
+        let max_age = d.opportunity_max_age;
+        for age in 0..max_age {
+            let n = self.open[age];
+            if n == 0 {
+                continue;
+            }
+            let done = binomial(rng, n, d.cycle_hazard[age] * worked_share);
+            self.open[age] -= done;
+            decided += done;
+        }
+        out.won = binomial(rng, decided, win_probability);
+        out.lost = decided - out.won;
+        out.timed_out = self.open[max_age - 1..].iter().sum();
+        for slot in &mut self.open[max_age - 1..] {
+            *slot = 0;
+        }
+        self.open.rotate_right(1);
+        out
+    }
+
+    /// Removes `count` opportunities, oldest first (they are the ones most
+    /// likely to slip when an owner changes). Returns how many were removed.
+    pub fn remove_oldest(&mut self, count: u64) -> u64 {
+        let mut left = count;
+        for slot in self.open.iter_mut().rev() {
+            let take = left.min(*slot);
+            *slot -= take;
+            left -= take;
+        }
+        count - left
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unheld_ready_meetings_are_lost_and_delayed_ones_wait() {
+        let mut queue = MeetingQueue::default();
+        queue.hand_over(MeetingSource::InHouse, 10, 0);
+        queue.hand_over(MeetingSource::Agency, 4, 1);
+        let (held, lost) = queue.hold(6);
+        assert_eq!(held.iter().sum::<u64>(), 6);
+        assert_eq!(lost, 4);
+        assert_eq!(queue.ready(), [0, 4]);
+    }
+
+    #[test]
+    fn removing_takes_oldest_first() {
+        let mut pipeline = Pipeline::default();
+        pipeline.open[0] = 5;
+        pipeline.open[3] = 2;
+        assert_eq!(pipeline.remove_oldest(3), 3);
+        assert_eq!((pipeline.open[0], pipeline.open[3]), (4, 0));
+    }
+}

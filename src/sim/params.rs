@@ -1,0 +1,452 @@
+//! The parameter catalogue: every numeric model parameter with its unit,
+//! default, allowed range, help text and the source of its default.
+//!
+//! The catalogue is data the app renders (labels, help, ranges) and the one
+//! place that validation, sampling and the model agree on. A parameter is
+//! addressed in a scenario by its dotted `path` and in the model by its [`P`]
+//! id; resolved values for one run live in [`Values`], indexed by id.
+
+use serde::Serialize;
+
+/// What a number measures; the app prints it beside every value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A share between 0 and 1, shown as a percentage.
+    Share,
+    /// A share per month (a monthly rate), shown as a percentage.
+    SharePerMonth,
+    /// A share per year, shown as a percentage.
+    SharePerYear,
+    Months,
+    Hours,
+    HoursPerMonth,
+    Usd,
+    UsdPerMonth,
+    UsdPerYear,
+    Count,
+    CountPerMonth,
+    /// A factor that multiplies something else (1 = no change).
+    Multiplier,
+    /// A shift on the log-odds scale of a conversion (0 = no change; +0.2 lifts 20% to about 23%).
+    LogOdds,
+    /// A month of the calendar year, 1 = January.
+    CalendarMonth,
+}
+
+impl Unit {
+    /// The short label the app and the command line print after a value.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Share => "share (0–1)",
+            Unit::SharePerMonth => "share per month",
+            Unit::SharePerYear => "share per year",
+            Unit::Months => "months",
+            Unit::Hours => "hours",
+            Unit::HoursPerMonth => "hours per month",
+            Unit::Usd => "USD",
+            Unit::UsdPerMonth => "USD per month",
+            Unit::UsdPerYear => "USD per year",
+            Unit::Count => "count",
+            Unit::CountPerMonth => "per month",
+            Unit::Multiplier => "×",
+            Unit::LogOdds => "log-odds",
+            Unit::CalendarMonth => "month of year",
+        }
+    }
+}
+
+/// One catalogued parameter.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ParamSpec {
+    #[serde(skip)]
+    pub id: P,
+    /// Dotted path in the scenario file, e.g. `roles.sdr.ramp_months`.
+    pub path: &'static str,
+    pub label: &'static str,
+    pub unit: Unit,
+    pub default: f64,
+    pub min: f64,
+    pub max: f64,
+    /// Whole numbers only (months, counts); sampled values are rounded.
+    pub integer: bool,
+    /// Where the default comes from, or "assumption" with the reasoning.
+    pub source: &'static str,
+    pub help: &'static str,
+}
+
+impl ParamSpec {
+    #[must_use]
+    pub fn contains(&self, value: f64) -> bool {
+        value.is_finite() && value >= self.min && value <= self.max
+    }
+}
+
+const BENCH_ATTRITION: &str = "benchmark: published sales attrition surveys put annual rep turnover at 14–26%, SDRs higher (about 35%)";
+const BENCH_RAMP: &str = "benchmark: published SaaS sales surveys report SDR ramp about 3 months and AE ramp about 5";
+const BENCH_PAY: &str = "benchmark: published US on-target-earnings surveys for mid-market B2B sales roles";
+const BENCH_CHURN: &str = "benchmark: published B2B SaaS churn studies put monthly logo churn near 3% for SMB, 1.5% mid-market, 0.7% enterprise";
+const ASSUMPTION: &str = "assumption: no published source; set by a revenue-operations modeller, change it to your own figure";
+
+macro_rules! catalogue {
+    ($( $id:ident: $path:literal, $label:literal, $unit:ident, $default:expr, [$min:expr, $max:expr], $integer:expr, $source:expr, $help:literal; )*) => {
+        /// Parameter ids, in catalogue order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum P { $($id),* }
+
+        /// Every model parameter, in the order of [`P`].
+        pub const CATALOGUE: &[ParamSpec] = &[
+            $( ParamSpec {
+                id: P::$id, path: $path, label: $label, unit: Unit::$unit,
+                default: $default, min: $min, max: $max, integer: $integer,
+                source: $source, help: $help,
+            } ),*
+        ];
+    };
+}
+
+catalogue! {
+    // --- Roles: ramp, attrition and pay for each role ---
+    GeneralistRamp: "roles.generalist.ramp_months", "Generalist ramp", Months, 6.0, [0.0, 24.0], true, BENCH_RAMP,
+        "Months a new generalist takes to reach full productivity (they learn prospecting, selling and service).";
+    GeneralistAttrition: "roles.generalist.annual_attrition", "Generalist attrition", SharePerYear, 0.20, [0.0, 1.0], false, BENCH_ATTRITION,
+        "Share of generalists who leave in a year at normal spans and pay.";
+    GeneralistOte: "roles.generalist.ote", "Generalist on-target earnings", UsdPerYear, 130_000.0, [20_000.0, 1_000_000.0], false, "assumption: between AE and AM pay; no separate published figure",
+        "Base plus variable pay at 100% of quota, per generalist and year.";
+    GeneralistVariableShare: "roles.generalist.variable_share", "Generalist pay at risk", Share, 0.40, [0.0, 0.9], false, BENCH_PAY,
+        "Share of on-target earnings paid as commission rather than base salary.";
+    GeneralistQuota: "roles.generalist.quota", "Generalist quota", UsdPerYear, 450_000.0, [10_000.0, 20_000_000.0], false, ASSUMPTION,
+        "Annual contract value a generalist is expected to book in a year.";
+    GeneralistCommission: "roles.generalist.commission_rate", "Generalist commission rate", Share, 0.10, [0.0, 0.5], false, "benchmark: AE commission is about 10% of annual contract value",
+        "Commission paid on each booked annual contract value, below quota.";
+
+    SdrRamp: "roles.sdr.ramp_months", "SDR ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
+        "Months a new SDR takes to reach full productivity.";
+    SdrAttrition: "roles.sdr.annual_attrition", "SDR attrition", SharePerYear, 0.35, [0.0, 1.0], false, BENCH_ATTRITION,
+        "Share of SDRs who leave in a year.";
+    SdrOte: "roles.sdr.ote", "SDR on-target earnings", UsdPerYear, 80_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
+        "Base plus variable pay at target, per SDR and year.";
+    SdrVariableShare: "roles.sdr.variable_share", "SDR pay at risk", Share, 0.35, [0.0, 0.9], false, BENCH_PAY,
+        "Share of SDR on-target earnings paid as a bonus per qualified meeting.";
+    SdrMeetingBonus: "roles.sdr.meeting_bonus", "SDR bonus per meeting", Usd, 150.0, [0.0, 5_000.0], false, "assumption: SDR variable pay (about $28k a year) spread over about 15 meetings a month",
+        "Bonus paid to an SDR for each meeting handed to a seller.";
+
+    AeRamp: "roles.ae.ramp_months", "AE ramp", Months, 5.0, [0.0, 24.0], true, BENCH_RAMP,
+        "Months a new account executive takes to reach full productivity.";
+    AeAttrition: "roles.ae.annual_attrition", "AE attrition", SharePerYear, 0.25, [0.0, 1.0], false, BENCH_ATTRITION,
+        "Share of account executives who leave in a year.";
+    AeOte: "roles.ae.ote", "AE on-target earnings", UsdPerYear, 150_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
+        "Base plus commission at 100% of quota, per account executive and year.";
+    AeVariableShare: "roles.ae.variable_share", "AE pay at risk", Share, 0.50, [0.0, 0.9], false, BENCH_PAY,
+        "Share of AE on-target earnings paid as commission.";
+    AeQuota: "roles.ae.quota", "AE quota", UsdPerYear, 650_000.0, [10_000.0, 20_000_000.0], false, BENCH_PAY,
+        "Annual contract value an account executive is expected to book in a year.";
+    AeCommission: "roles.ae.commission_rate", "AE commission rate", Share, 0.10, [0.0, 0.5], false, "benchmark: AE commission is about 10% of annual contract value",
+        "Commission paid on each booked annual contract value, below quota.";
+
+    AmRamp: "roles.am.ramp_months", "AM ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
+        "Months a new account manager takes to reach full productivity.";
+    AmAttrition: "roles.am.annual_attrition", "AM attrition", SharePerYear, 0.15, [0.0, 1.0], false, BENCH_ATTRITION,
+        "Share of account managers who leave in a year.";
+    AmOte: "roles.am.ote", "AM on-target earnings", UsdPerYear, 110_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
+        "Base plus retention bonus at target, per account manager and year.";
+    AmVariableShare: "roles.am.variable_share", "AM pay at risk", Share, 0.30, [0.0, 0.9], false, BENCH_PAY,
+        "Share of AM on-target earnings paid as a retention bonus (scaled by revenue kept).";
+
+    RetentionRamp: "roles.retention.ramp_months", "Retention manager ramp", Months, 3.0, [0.0, 24.0], true, ASSUMPTION,
+        "Months a new customer-retention manager takes to reach full productivity.";
+    RetentionAttrition: "roles.retention.annual_attrition", "Retention manager attrition", SharePerYear, 0.15, [0.0, 1.0], false, BENCH_ATTRITION,
+        "Share of customer-retention managers who leave in a year.";
+    RetentionOte: "roles.retention.ote", "Retention manager on-target earnings", UsdPerYear, 110_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
+        "Pay per customer-retention manager and year.";
+    RetentionVariableShare: "roles.retention.variable_share", "Retention manager pay at risk", Share, 0.15, [0.0, 0.9], false, BENCH_PAY,
+        "Share of retention-manager pay tied to revenue kept.";
+
+    ManagerOte: "roles.manager.ote", "Front-line manager on-target earnings", UsdPerYear, 200_000.0, [20_000.0, 2_000_000.0], false, BENCH_PAY,
+        "Pay per front-line sales manager and year (paid at target).";
+    ManagerVariableShare: "roles.manager.variable_share", "Manager pay at risk", Share, 0.40, [0.0, 0.9], false, BENCH_PAY,
+        "Share of manager pay that is variable (paid at target in this model).";
+
+    // --- Capacity: hours and what work costs ---
+    HoursPerMonth: "capacity.hours_per_month", "Productive hours", HoursPerMonth, 115.0, [20.0, 220.0], false, "assumption: about 160 paid hours less meetings, admin and travel",
+        "Hours a fully ramped person spends on customer-facing work in a month.";
+    HoursPerLead: "capacity.hours_per_lead", "Hours to work a lead", Hours, 0.75, [0.05, 10.0], false, ASSUMPTION,
+        "Research, calls and e-mails to qualify one lead.";
+    HoursPerOutboundMeetingSdr: "capacity.hours_per_outbound_meeting_sdr", "SDR hours per outbound meeting", Hours, 8.0, [0.5, 80.0], false, "benchmark: SDRs book about 12–15 qualified meetings a month",
+        "Prospecting hours an SDR needs to book one meeting from cold outreach.";
+    HoursPerOutboundMeetingGeneralist: "capacity.hours_per_outbound_meeting_generalist", "Generalist hours per outbound meeting", Hours, 10.0, [0.5, 80.0], false, ASSUMPTION,
+        "Prospecting hours a generalist needs to book one meeting (less practised than an SDR).";
+    HoursPerMeeting: "capacity.hours_per_meeting", "Hours to hold a first meeting", Hours, 2.0, [0.1, 20.0], false, ASSUMPTION,
+        "Seller hours to prepare and hold a first (needs-analysis) meeting, junk meetings included.";
+    HoursPerOpportunity: "capacity.hours_per_opportunity", "Hours per opportunity", Hours, 12.0, [1.0, 200.0], false, ASSUMPTION,
+        "Seller hours to run one opportunity through the whole cycle (proposal, presentation, close).";
+    ServiceHoursStrategic: "capacity.service_hours_strategic", "Service hours, strategic account", HoursPerMonth, 6.0, [0.0, 80.0], false, ASSUMPTION,
+        "Hours a strategic account needs each month to be fully served.";
+    ServiceHoursCore: "capacity.service_hours_core", "Service hours, core account", HoursPerMonth, 2.5, [0.0, 40.0], false, ASSUMPTION,
+        "Hours a core account needs each month to be fully served.";
+    ServiceHoursLongTail: "capacity.service_hours_long_tail", "Service hours, long-tail account", HoursPerMonth, 1.0, [0.0, 20.0], false, ASSUMPTION,
+        "Hours a long-tail account needs each month to be fully served.";
+    RetentionHoursPerAccount: "capacity.retention_hours_per_account", "Retention-manager hours per covered account", HoursPerMonth, 1.5, [0.1, 40.0], false, ASSUMPTION,
+        "Hours a customer-retention manager spends on each account covered, per month.";
+    ContextSwitchLoss: "capacity.context_switch_loss", "Generalist context-switch loss", Share, 0.15, [0.0, 0.6], false, ASSUMPTION,
+        "Share of a generalist's hours lost switching between prospecting, selling and serving.";
+    MinProspectingShare: "capacity.min_prospecting_share", "Generalist hours kept for prospecting", Share, 0.0, [0.0, 0.8], false, ASSUMPTION,
+        "Share of a generalist's hours protected for leads and prospecting before serving accounts (the alternative to specialising).";
+    RampStartShare: "capacity.ramp_start_share", "New-hire starting productivity", Share, 0.25, [0.0, 1.0], false, ASSUMPTION,
+        "Productivity of a new hire in the first month, rising linearly to 100% at the end of ramp.";
+    RecruitingHours: "capacity.recruiting_hours_per_vacancy", "Recruiting hours per vacancy", HoursPerMonth, 10.0, [0.0, 80.0], false, ASSUMPTION,
+        "Hours sellers of the same role spend each month interviewing for an open seat (time not spent selling).";
+
+    // --- Lead channels ---
+    InboundBudget: "inbound.monthly_budget", "Inbound marketing budget", UsdPerMonth, 60_000.0, [0.0, 10_000_000.0], false, "assumption: 300 leads a month at about $200 a lead",
+        "Monthly spend on digital inbound marketing.";
+    InboundCostPerLead: "inbound.cost_per_lead", "Inbound cost per lead", Usd, 200.0, [1.0, 10_000.0], false, "benchmark: B2B digital cost per lead of roughly $100–$300",
+        "Cost per lead at a $60,000 monthly budget; returns diminish above it and improve below it.";
+    InboundReturnsExponent: "inbound.returns_exponent", "Inbound diminishing returns", Multiplier, 0.7, [0.1, 1.0], false, ASSUMPTION,
+        "Leads grow with spend to this power (1 = no diminishing returns).";
+    InboundCarryover: "inbound.carryover", "Marketing carry-over (adstock)", Share, 0.5, [0.0, 0.95], false, ASSUMPTION,
+        "Share of last month's marketing effect still bringing leads this month; cuts show up with a lag.";
+    InboundQuality: "inbound.quality", "Inbound lead quality", LogOdds, 0.0, [-3.0, 3.0], false, ASSUMPTION,
+        "Shift of the lead-to-meeting conversion for inbound leads (0 = the funnel's rate).";
+    SeasonalityAmplitude: "inbound.seasonality_amplitude", "Seasonality", Share, 0.10, [0.0, 0.6], false, ASSUMPTION,
+        "How far lead flow swings above and below its average over the year (averages to no change).";
+    SeasonalityPeak: "inbound.seasonality_peak_month", "Busiest month", CalendarMonth, 10.0, [1.0, 12.0], true, ASSUMPTION,
+        "Month of the year with the most leads (simulation month 1 is taken as January).";
+    ArrivalDispersion: "leads.arrival_variability", "Month-to-month lead variability", Share, 0.20, [0.0, 1.5], false, ASSUMPTION,
+        "Coefficient of variation of a channel's monthly lead rate beyond pure chance (gamma-Poisson); 0 = Poisson only.";
+    LeadExpiryMonths: "leads.expiry_months", "Lead shelf life", Months, 3.0, [1.0, 12.0], true, ASSUMPTION,
+        "Months an unworked lead waits before it is lost.";
+
+    TradeShowsPerYear: "trade_shows.per_year", "Trade shows a year", Count, 4.0, [0.0, 12.0], true, ASSUMPTION,
+        "Trade shows attended a year, spread evenly; each brings a batch of leads in its month.";
+    TradeShowCost: "trade_shows.cost_per_show", "Cost per trade show", Usd, 45_000.0, [0.0, 2_000_000.0], false, "benchmark: trade-show leads cost several times digital ones",
+        "Booth, travel and staff cost of one show.";
+    TradeShowLeads: "trade_shows.leads_per_show", "Leads per trade show", Count, 120.0, [0.0, 10_000.0], false, ASSUMPTION,
+        "Expected leads (cards filled in at the booth) from one show.";
+    TradeShowQuality: "trade_shows.quality", "Trade-show lead quality", LogOdds, -0.4, [-3.0, 3.0], false, ASSUMPTION,
+        "Shift of the lead-to-meeting conversion for trade-show leads (negative: many are browsers).";
+
+    AgencyFee: "agency.monthly_fee", "Agency monthly fee", UsdPerMonth, 12_000.0, [0.0, 1_000_000.0], false, ASSUMPTION,
+        "Retainer paid to the outsourced lead-generation agency.";
+    AgencyCostPerMeeting: "agency.cost_per_meeting", "Agency fee per meeting", Usd, 300.0, [0.0, 10_000.0], false, ASSUMPTION,
+        "Paid to the agency for each meeting it books.";
+    AgencyMeetings: "agency.meetings_per_month", "Agency meetings a month", CountPerMonth, 50.0, [0.0, 10_000.0], false, ASSUMPTION,
+        "Expected meetings the agency books each month.";
+    AgencyQuality: "agency.quality", "Agency meeting quality", LogOdds, -0.3, [-3.0, 3.0], false, ASSUMPTION,
+        "Shift of the meeting-to-opportunity conversion for agency meetings.";
+
+    ReferralRate: "referrals.rate_per_account", "Referrals per account", SharePerMonth, 0.004, [0.0, 0.1], false, ASSUMPTION,
+        "Expected referral leads per well-served customer per month.";
+    ReferralQuality: "referrals.quality", "Referral lead quality", LogOdds, 0.5, [-3.0, 3.0], false, ASSUMPTION,
+        "Shift of the lead-to-meeting conversion for referrals (they convert better).";
+
+    // --- Funnel ---
+    LeadToMeeting: "funnel.lead_to_meeting", "Lead to meeting", Share, 0.15, [0.001, 0.99], false, "benchmark: inbound lead to meeting 10–20%",
+        "Share of worked leads that become a first meeting.";
+    MeetingToOpportunity: "funnel.meeting_to_opportunity", "Meeting to opportunity", Share, 0.70, [0.001, 0.99], false, ASSUMPTION,
+        "Share of held meetings that become a qualified opportunity.";
+    OpportunityToWin: "funnel.opportunity_to_win", "Opportunity to win", Share, 0.23, [0.001, 0.99], false, "benchmark: opportunity-to-win rates of 20–25%",
+        "Share of decided opportunities that are won.";
+    CycleMeanMonths: "funnel.cycle_mean_months", "Sales cycle (mean)", Months, 2.5, [0.5, 24.0], false, "benchmark: mid-market cycles of 60–90 days",
+        "Average months from opportunity to decision.";
+    CycleP90Months: "funnel.cycle_p90_months", "Sales cycle (slowest 10%)", Months, 5.0, [0.6, 48.0], false, "benchmark: mid-market cycles of 60–90 days with a long tail",
+        "Nine in ten opportunities are decided within this many months.";
+    OpportunityMaxAge: "funnel.opportunity_max_age_months", "Opportunity shelf life", Months, 9.0, [1.0, 36.0], true, "benchmark: opportunities open over 9 months are usually lost",
+        "An opportunity still open after this many months is closed as lost.";
+    SpecialistSkill: "funnel.specialist_skill", "Specialist focus", LogOdds, 0.2, [-2.0, 2.0], false, ASSUMPTION,
+        "Conversion lift of a specialist (SDR, AE) at the stage they own.";
+    GeneralistSkill: "funnel.generalist_skill", "Generalist skill gap", LogOdds, -0.3, [-2.0, 2.0], false, ASSUMPTION,
+        "Conversion shift of a generalist at each stage (negative: jack of all trades).";
+
+    // --- Hand-offs between specialised roles ---
+    HandoffLeakage: "handoff.leakage", "Hand-off leakage", Share, 0.15, [0.0, 0.9], false, ASSUMPTION,
+        "Share of meetings lost when one role passes them to another (no-shows, lost context).";
+    Alignment: "handoff.alignment", "Process alignment", Share, 0.0, [0.0, 1.0], false, "article: tip 2, document every sales process and define roles",
+        "How fully sales processes and roles are documented (0 = not at all, 1 = fully).";
+    AlignmentEffect: "handoff.alignment_effect", "Leakage removed by alignment", Share, 0.6, [0.0, 1.0], false, ASSUMPTION,
+        "Share of hand-off leakage removed when alignment is complete.";
+    HandoffDelay: "handoff.delay_months", "Hand-off delay", Months, 1.0, [0.0, 2.0], true, ASSUMPTION,
+        "Months a booked meeting waits before the seller who receives it can hold it.";
+    HandoffChurnUplift: "handoff.service_handoff_churn", "Churn after the sale-to-service hand-off", Multiplier, 1.3, [1.0, 5.0], false, ASSUMPTION,
+        "Early-life churn multiplier when the seller hands a new customer to an account manager.";
+
+    // --- Deals and accounts ---
+    AcvMedian: "deals.acv_median", "Deal size (median)", UsdPerYear, 24_000.0, [100.0, 10_000_000.0], false, ASSUMPTION,
+        "Median annual contract value of a won deal (deal sizes are lognormal).";
+    AcvSpread: "deals.acv_spread", "Deal size spread", Multiplier, 0.8, [0.0, 3.0], false, ASSUMPTION,
+        "Lognormal sigma of deal sizes: 0.8 means one deal in ten is over 2.8 times the median.";
+    StrategicMinMrr: "accounts.strategic_min_mrr", "Strategic tier from", UsdPerMonth, 6_000.0, [1.0, 10_000_000.0], false, ASSUMPTION,
+        "Monthly recurring revenue at which an account is strategic.";
+    CoreMinMrr: "accounts.core_min_mrr", "Core tier from", UsdPerMonth, 1_500.0, [0.0, 10_000_000.0], false, ASSUMPTION,
+        "Monthly recurring revenue at which an account is core (below: long tail).";
+    ChurnStrategic: "accounts.churn_strategic", "Churn, strategic", SharePerMonth, 0.007, [0.0, 0.5], false, BENCH_CHURN,
+        "Monthly chance a fully served strategic account leaves.";
+    ChurnCore: "accounts.churn_core", "Churn, core", SharePerMonth, 0.012, [0.0, 0.5], false, BENCH_CHURN,
+        "Monthly chance a fully served core account leaves.";
+    ChurnLongTail: "accounts.churn_long_tail", "Churn, long tail", SharePerMonth, 0.025, [0.0, 0.5], false, BENCH_CHURN,
+        "Monthly chance a fully served long-tail account leaves.";
+    UnderserviceChurn: "accounts.underservice_churn", "Churn from under-service", Multiplier, 1.0, [0.0, 10.0], false, ASSUMPTION,
+        "Extra churn when an account gets none of the service it needs (1 = churn doubles); scales with the gap.";
+    EarlyLifeMonths: "accounts.early_life_months", "Early-life period", Months, 6.0, [0.0, 24.0], true, ASSUMPTION,
+        "Months after the sale during which a new customer churns more.";
+    EarlyLifeChurn: "accounts.early_life_churn", "Early-life churn factor", Multiplier, 1.5, [1.0, 10.0], false, ASSUMPTION,
+        "Churn multiplier for customers in their early-life period.";
+    ExpansionRate: "accounts.expansion_rate", "Expansion (upsell)", SharePerMonth, 0.006, [0.0, 0.2], false, ASSUMPTION,
+        "Monthly growth of a fully served account's recurring revenue.";
+    ContractionRate: "accounts.contraction_rate", "Contraction from under-service", SharePerMonth, 0.01, [0.0, 0.2], false, ASSUMPTION,
+        "Monthly shrinkage of an unserved account's recurring revenue; scales with the service gap.";
+    StartAccounts: "accounts.start_accounts", "Customers at start", Count, 290.0, [0.0, 1_000_000.0], true, ASSUMPTION,
+        "Installed base when the simulation starts.";
+    StartArr: "accounts.start_arr", "Recurring revenue at start", UsdPerYear, 9_500_000.0, [0.0, 10_000_000_000.0], false, ASSUMPTION,
+        "Annual recurring revenue of the installed base at the start.";
+    RetentionEffect: "retention.effectiveness", "Retention-manager effect", Share, 0.4, [0.0, 1.0], false, ASSUMPTION,
+        "Share of churn a customer-retention manager prevents on the accounts covered.";
+
+    // --- People and management ---
+    HiringLagMonths: "people.hiring_lag_months", "Hiring lag", Months, 2.5, [0.0, 12.0], false, ASSUMPTION,
+        "Average months to fill an open seat (whole months drawn around this mean).";
+    SpanOfControl: "people.span_of_control", "Span of control", Count, 8.0, [2.0, 25.0], false, "benchmark: front-line sales spans of about 1:8",
+        "People per front-line manager.";
+    SpanProductivity: "people.span_productivity_penalty", "Productivity lost to wide spans", Share, 0.25, [0.0, 1.0], false, ASSUMPTION,
+        "Productivity lost when the span is twice the reference of 8 (less coaching and monitoring); proportional in between.";
+    SpanAttrition: "people.span_attrition_penalty", "Attrition added by wide spans", Multiplier, 0.5, [0.0, 5.0], false, ASSUMPTION,
+        "Extra attrition when the span is twice the reference of 8 (0.5 = 50% more); proportional in between.";
+    RecruitingCost: "people.recruiting_cost_per_hire", "Recruiting cost per hire", Usd, 20_000.0, [0.0, 500_000.0], false, ASSUMPTION,
+        "Agency fees, advertising and onboarding per hire.";
+    SeveranceMonths: "people.severance_months", "Severance", Months, 3.0, [0.0, 24.0], false, ASSUMPTION,
+        "Months of base pay paid to each person let go in a restructuring.";
+    BenefitsMultiplier: "people.benefits_multiplier", "Benefits and payroll load", Multiplier, 1.25, [1.0, 2.0], false, ASSUMPTION,
+        "Employer cost of base salary including benefits and payroll taxes.";
+    TrainingSpend: "training.spend_per_rep", "Training spend", UsdPerMonth, 150.0, [0.0, 10_000.0], false, ASSUMPTION,
+        "Training spend per seller per month.";
+    TrainingEffect: "training.max_effect", "Training effect (at saturation)", LogOdds, 0.15, [0.0, 1.5], false, ASSUMPTION,
+        "Most conversion lift training can give; returns diminish as the training stock grows.";
+    TrainingDecay: "training.monthly_decay", "Training fades", SharePerMonth, 0.15, [0.0, 1.0], false, ASSUMPTION,
+        "Share of the training stock forgotten each month without refresh.";
+    TrainingReference: "training.reference_stock", "Training stock for 63% of the effect", Usd, 1_000.0, [1.0, 1_000_000.0], false, ASSUMPTION,
+        "Training stock per seller at which training gives 63% of its maximum lift.";
+
+    // --- Incentives and behaviour ---
+    EffortElasticity: "incentives.effort_elasticity", "Effort response to pay at risk", Share, 0.15, [0.0, 1.0], false, "assumption: behavioural elasticity, no published source",
+        "Most extra effort more variable pay can buy (0.15 = up to 15% more hours on the work).";
+    EffortScale: "incentives.effort_scale", "Pay-at-risk scale", Share, 0.3, [0.01, 1.0], false, "assumption: behavioural elasticity, no published source",
+        "Pay-at-risk share at which two thirds of the effort response is reached.";
+    AttainmentFloor: "incentives.attainment_floor", "Attainment seen as out of reach", Share, 0.7, [0.0, 1.0], false, ASSUMPTION,
+        "Year-to-date quota attainment below which sellers lose heart and look for other jobs.";
+    LowAttainmentEffort: "incentives.low_attainment_effort", "Effort lost below the floor", Share, 0.3, [0.0, 1.0], false, "assumption: behavioural elasticity, no published source",
+        "Effort lost per 100 points of attainment below the floor.";
+    LowAttainmentAttrition: "incentives.low_attainment_attrition", "Attrition below the floor", Multiplier, 2.0, [0.0, 10.0], false, "assumption: behavioural elasticity, no published source",
+        "Attrition grows as e^(this × shortfall below the floor).";
+    Accelerator: "incentives.accelerator", "Accelerator above quota", Multiplier, 1.5, [1.0, 5.0], false, BENCH_PAY,
+        "Commission rate multiplier on bookings above year-to-date quota.";
+    MeetingPayVolume: "incentives.meeting_pay_volume", "Extra meetings when paid per meeting", Share, 0.10, [0.0, 1.0], false, "assumption: behavioural elasticity, no published source",
+        "More meetings booked when SDRs are paid per meeting without a quality gate.";
+    MeetingPayQuality: "incentives.meeting_pay_quality", "Meeting quality when paid per meeting", LogOdds, -0.5, [-3.0, 0.0], false, "assumption: behavioural elasticity, no published source",
+        "Shift of meeting-to-opportunity conversion when SDRs are paid per meeting without a quality gate.";
+    TeamBonusShare: "incentives.team_bonus_share", "Team bonus share", Share, 0.0, [0.0, 0.6], false, "article: reward team spirit",
+        "Share of sellers' variable pay paid from a team pool on the team's bookings target.";
+    TeamLeakageReduction: "incentives.team_leakage_reduction", "Leakage removed by a team bonus", Share, 0.5, [0.0, 1.0], false, ASSUMPTION,
+        "Share of hand-off leakage removed when 20% or more of variable pay is a team bonus.";
+    TeamFreeRiding: "incentives.team_free_riding", "Free-riding on a team bonus", Share, 0.05, [0.0, 0.5], false, ASSUMPTION,
+        "Effort lost when the whole variable pay is a team bonus (proportional below).";
+
+    // --- Restructuring transition ---
+    TransitionDip: "transition.dip", "Productivity dip", Share, 0.20, [0.0, 0.9], false, "assumption: no published source for the size of a reorganisation dip",
+        "Share of incumbents' productive hours lost in the month of the switch.";
+    TransitionRecovery: "transition.recovery_months", "Dip recovery time", Months, 4.0, [0.1, 36.0], false, "assumption: no published source",
+        "Months for the dip to shrink to about a third (exponential learning curve).";
+    ProcessOwnerSpeedup: "transition.process_owner_speedup", "Recovery time with a process owner", Multiplier, 0.5, [0.05, 1.0], false, "article: tip 3, put a manager in charge of each new process",
+        "Recovery time multiplier when a named owner runs the new process (0.5 halves it).";
+    TransitionAttrition: "transition.attrition_multiplier", "Attrition during the change", Multiplier, 1.5, [1.0, 5.0], false, ASSUMPTION,
+        "Attrition multiplier for everyone in the months after the switch.";
+    TransitionAttritionMonths: "transition.attrition_months", "Unsettled period", Months, 6.0, [0.0, 36.0], true, ASSUMPTION,
+        "Months after the switch during which attrition is raised.";
+    ConsultingCost: "transition.consulting_cost", "One-time consulting cost", Usd, 50_000.0, [0.0, 10_000_000.0], false, ASSUMPTION,
+        "Consulting and project cost of the restructuring, booked in the switch month.";
+    PipelineTransferLeakage: "transition.pipeline_leakage", "Pipeline lost in transfer", Share, 0.15, [0.0, 1.0], false, ASSUMPTION,
+        "Share of open opportunities lost when they move to new owners.";
+    ReassignedChurn: "transition.reassigned_churn", "Churn of reassigned customers", Multiplier, 1.3, [1.0, 5.0], false, ASSUMPTION,
+        "Churn multiplier on customers who get a new owner, for the unsettled months.";
+
+    // --- Policy: cut lead generation when behind plan ---
+    BookingsPlan: "policy.bookings_plan", "Bookings plan", UsdPerMonth, 330_000.0, [0.0, 1_000_000_000.0], false, "assumption: about what the default company books a month; set your own plan",
+        "Planned new annual contract value booked per month; the lead-cut policy compares trailing bookings with it.";
+    CutTrigger: "policy.cut_trigger", "Cut when below", Share, 0.85, [0.0, 2.0], false, "article: companies cut lead generation first when behind",
+        "Trailing three-month bookings below this share of plan trigger the cut.";
+    CutRestore: "policy.restore_at", "Restore when back at", Share, 1.0, [0.0, 3.0], false, ASSUMPTION,
+        "Trailing bookings at this share of plan restore marketing spend (above the trigger, so it does not flip every month).";
+    CutShare: "policy.cut_share", "Share of marketing cut", Share, 0.5, [0.0, 1.0], false, ASSUMPTION,
+        "Share of inbound and trade-show spend cut while the policy is active.";
+
+    // --- Money ---
+    DiscountRate: "money.discount_rate", "Discount rate", SharePerYear, 0.10, [0.0, 1.0], false, ASSUMPTION,
+        "Annual rate used to discount profit for the net present value.";
+}
+
+/// Number of catalogued parameters.
+pub const PARAM_COUNT: usize = CATALOGUE.len();
+
+impl P {
+    #[must_use]
+    pub fn spec(self) -> &'static ParamSpec {
+        &CATALOGUE[self as usize]
+    }
+}
+
+/// Looks a parameter up by its dotted path.
+#[must_use]
+pub fn find(path: &str) -> Option<&'static ParamSpec> {
+    CATALOGUE.iter().find(|spec| spec.path == path)
+}
+
+/// One run's resolved parameter values, indexed by [`P`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Values(pub [f64; PARAM_COUNT]);
+
+impl Values {
+    #[must_use]
+    pub fn defaults() -> Self {
+        let mut values = [0.0; PARAM_COUNT];
+        for spec in CATALOGUE {
+            values[spec.id as usize] = spec.default;
+        }
+        Values(values)
+    }
+}
+
+impl std::ops::Index<P> for Values {
+    type Output = f64;
+    fn index(&self, id: P) -> &f64 {
+        &self.0[id as usize]
+    }
+}
+
+impl std::ops::IndexMut<P> for Values {
+    fn index_mut(&mut self, id: P) -> &mut f64 {
+        &mut self.0[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_order_matches_ids_and_paths_are_unique() {
+        for (index, spec) in CATALOGUE.iter().enumerate() {
+            assert_eq!(spec.id as usize, index, "{} is out of order", spec.path);
+            assert_eq!(CATALOGUE.iter().filter(|s| s.path == spec.path).count(), 1, "{} repeats", spec.path);
+        }
+    }
+
+    #[test]
+    fn every_default_lies_inside_its_range_and_has_a_source() {
+        for spec in CATALOGUE {
+            assert!(spec.min < spec.max, "{}", spec.path);
+            assert!(spec.contains(spec.default), "{} default {} outside [{}, {}]", spec.path, spec.default, spec.min, spec.max);
+            assert!(!spec.source.is_empty() && !spec.help.is_empty(), "{}", spec.path);
+            assert!(!spec.integer || spec.default.fract() == 0.0, "{}", spec.path);
+        }
+    }
+}
