@@ -1,0 +1,305 @@
+//! The per-metric, per-month statistic: exact fixed-point moments plus a
+//! [`QuantileSketch`].
+//!
+//! # Fixed point
+//! Each finite value `v` is rounded once to `x = round_ties_even(v · 2^10)`
+//! (saturating into `i64`), and the accumulator keeps `Σx` and `Σx²` as
+//! `i128` with *wrapping* addition. Integer addition modulo 2^128 is
+//! associative and commutative, so any chunking and merge order gives
+//! bit-identical sums, and nothing can panic.
+//!
+//! The sums are the true (non-wrapped) values whenever
+//! `n · (max|v| · 2^10 + 1)^2 < 2^126`, which [`Accumulator::sums_are_exact`]
+//! checks from the exact count, min and max (so the check is itself
+//! order-independent). That is `|v| ≤ 9.2e12` for 10^6 runs, `≤ 9.2e13` for
+//! 10^4. Beyond it, `mean`/`std_dev` fall back to the sketch's bucket
+//! representatives (relative error per value ≤ `RELATIVE_ERROR`).
+//!
+//! # Accuracy
+//! Rounding to 2^-10 perturbs each value by at most 2^-11, so in the exact
+//! regime `|mean − true mean| ≤ 2^-11 ≈ 4.9e-4` and
+//! `|std_dev − true std_dev| ≤ 2^-11 · sqrt(n / (n − 1))` (absolute), plus
+//! `f64` rounding of the final division. For money-scale metrics this is far
+//! below a cent; for fractions (rates in `[0, 1]`) it is not negligible, so
+//! those are best recorded in percent or basis points.
+
+use serde::{Deserialize, Serialize};
+
+use super::exact_serde::i128_str;
+use super::sketch::QuantileSketch;
+
+/// Binary digits after the point in the fixed-point sums.
+pub const FIXED_POINT_BITS: u32 = 10;
+const SCALE: f64 = (1u64 << FIXED_POINT_BITS) as f64;
+
+/// `2^126`: see [`Accumulator::sums_are_exact`].
+const EXACT_LIMIT: f64 = 85_070_591_730_234_615_865_843_651_857_942_052_864.0;
+
+/// Percentile bands of one metric in one month: the display form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bands {
+    pub p5: f64,
+    pub p10: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p90: f64,
+    pub p95: f64,
+    pub mean: f64,
+}
+
+/// Count, exact fixed-point sum and sum of squares, exact min/max and a
+/// quantile sketch of one metric in one month. Mergeable bit-exactly.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Accumulator {
+    /// `Σ round(v · 2^10)`, wrapping.
+    #[serde(with = "i128_str")]
+    sum: i128,
+    /// `Σ round(v · 2^10)^2`, wrapping.
+    #[serde(with = "i128_str")]
+    sum_sq: i128,
+    /// Also holds the count, rejected count and exact min/max.
+    sketch: QuantileSketch,
+}
+
+/// `round_ties_even(v · 2^10)`; `as` saturates for huge `v`.
+#[inline]
+fn fixed_point(value: f64) -> i64 {
+    (value * SCALE).round_ties_even() as i64
+}
+
+impl Accumulator {
+    /// An empty accumulator.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one value; non-finite values are only counted as rejected.
+    #[inline]
+    pub fn insert(&mut self, value: f64) {
+        if value.is_finite() {
+            let x = i128::from(fixed_point(value));
+            self.sum = self.sum.wrapping_add(x);
+            // |x| ≤ 2^63, so x² ≤ 2^126 cannot overflow.
+            self.sum_sq = self.sum_sq.wrapping_add(x * x);
+        }
+        self.sketch.insert(value);
+    }
+
+    /// Adds `other`'s values to `self`, exactly and order-independently.
+    pub fn merge(&mut self, other: &Self) {
+        self.sum = self.sum.wrapping_add(other.sum);
+        self.sum_sq = self.sum_sq.wrapping_add(other.sum_sq);
+        self.sketch.merge(&other.sketch);
+    }
+
+    /// Number of finite values recorded.
+    pub fn count(&self) -> u64 {
+        self.sketch.count()
+    }
+
+    /// Number of non-finite inputs ignored.
+    pub fn rejected(&self) -> u64 {
+        self.sketch.rejected()
+    }
+
+    /// Exact minimum, `None` if empty.
+    pub fn min(&self) -> Option<f64> {
+        self.sketch.min()
+    }
+
+    /// Exact maximum, `None` if empty.
+    pub fn max(&self) -> Option<f64> {
+        self.sketch.max()
+    }
+
+    /// The quantile sketch (for `cdf`, `count_below`, bucket access).
+    pub fn sketch(&self) -> &QuantileSketch {
+        &self.sketch
+    }
+
+    /// Whether the fixed-point sums are guaranteed not to have wrapped:
+    /// `n · (max|v| · 2^10 + 1)^2 < 2^126` (bounds `|Σx|` and `Σx²` below
+    /// 2^127 with a factor-2 margin for the `f64` evaluation). True if empty.
+    pub fn sums_are_exact(&self) -> bool {
+        let (Some(min), Some(max)) = (self.min(), self.max()) else {
+            return true;
+        };
+        let bound = min.abs().max(max.abs()) * SCALE + 1.0;
+        (self.count() as f64) * bound * bound < EXACT_LIMIT
+    }
+
+    /// Mean of the values (of their fixed-point roundings; see the module
+    /// docs for the `2^-11` bound). `None` if empty.
+    pub fn mean(&self) -> Option<f64> {
+        let n = self.count();
+        if n == 0 {
+            return None;
+        }
+        if self.sums_are_exact() {
+            Some(self.sum as f64 / n as f64 / SCALE)
+        } else {
+            Some(self.sketch_moments().0)
+        }
+    }
+
+    /// Sample standard deviation (divisor `n − 1`). `None` if `n < 2`.
+    pub fn std_dev(&self) -> Option<f64> {
+        let n = self.count();
+        if n < 2 {
+            return None;
+        }
+        if !self.sums_are_exact() {
+            return Some(self.sketch_moments().1);
+        }
+        // n·Σx² − (Σx)² could overflow i128, so split Σx = q·n + r:
+        // Σx² − (Σx)²/n = (Σx² − q·Σx) − r·Σx/n. The first part is an exact
+        // integer (|q·Σx| ≤ n·max|x|² < 2^126), the second is in [0, |Σx|),
+        // so no cancellation of large floats occurs.
+        let n_int = i128::from(n);
+        let (q, r) = (self.sum / n_int, self.sum % n_int);
+        let integer_part = self.sum_sq.wrapping_sub(q.wrapping_mul(self.sum));
+        let fraction = self.sum as f64 * r as f64 / n as f64;
+        let centred = (integer_part as f64 - fraction).max(0.0);
+        Some((centred / (n - 1) as f64).sqrt() / SCALE)
+    }
+
+    /// Standard error of the mean, `std_dev / sqrt(n)`. `None` if `n < 2`.
+    pub fn std_error(&self) -> Option<f64> {
+        Some(self.std_dev()? / (self.count() as f64).sqrt())
+    }
+
+    /// Quantile estimate; see [`QuantileSketch::quantile`].
+    pub fn quantile(&self, q: f64) -> Option<f64> {
+        self.sketch.quantile(q)
+    }
+
+    /// P5 … P95 and the mean, `None` if empty.
+    pub fn bands(&self) -> Option<Bands> {
+        let q = |p| self.quantile(p);
+        Some(Bands {
+            p5: q(0.05)?,
+            p10: q(0.10)?,
+            p25: q(0.25)?,
+            p50: q(0.50)?,
+            p75: q(0.75)?,
+            p90: q(0.90)?,
+            p95: q(0.95)?,
+            mean: self.mean()?,
+        })
+    }
+
+    /// Fallback `(mean, sample std dev)` from bucket representatives, used
+    /// only when the fixed-point sums may have wrapped (so `|v|` is huge):
+    /// computed relative to `max|v|` so that it cannot overflow. Each
+    /// representative is within `RELATIVE_ERROR` of its value, so the mean is
+    /// within `RELATIVE_ERROR · mean(|v|)`. Requires `n ≥ 1`.
+    fn sketch_moments(&self) -> (f64, f64) {
+        let n = self.count() as f64;
+        let (min, max) = (self.min().unwrap_or(0.0), self.max().unwrap_or(0.0));
+        let scale = min.abs().max(max.abs());
+        if scale == 0.0 {
+            return (0.0, 0.0);
+        }
+        let buckets = || self.sketch.buckets().map(|(v, c)| (v / scale, c as f64));
+        let mean = buckets().map(|(v, c)| v * c).sum::<f64>() / n;
+        let squares: f64 = buckets().map(|(v, c)| (v - mean) * (v - mean) * c).sum();
+        let std_dev = if n > 1.0 {
+            (squares / (n - 1.0)).sqrt()
+        } else {
+            0.0
+        };
+        (mean * scale, std_dev * scale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_accumulator() {
+        let a = Accumulator::new();
+        assert_eq!(a.count(), 0);
+        assert_eq!(a.mean(), None);
+        assert_eq!(a.std_dev(), None);
+        assert_eq!(a.std_error(), None);
+        assert_eq!(a.bands(), None);
+        assert!(a.sums_are_exact());
+    }
+
+    #[test]
+    fn single_value() {
+        let mut a = Accumulator::new();
+        a.insert(-2.5);
+        assert_eq!(a.mean(), Some(-2.5));
+        assert_eq!(a.std_dev(), None);
+        let b = a.bands().unwrap();
+        assert_eq!((b.p5, b.p50, b.p95, b.mean), (-2.5, -2.5, -2.5, -2.5));
+    }
+
+    #[test]
+    fn small_exact_moments() {
+        let mut a = Accumulator::new();
+        for v in [1.0, 2.0, 3.0, 4.0] {
+            a.insert(v);
+        }
+        assert_eq!(a.mean(), Some(2.5));
+        // Sample variance of 1..4 is 5/3.
+        assert!((a.std_dev().unwrap() - (5.0f64 / 3.0).sqrt()).abs() < 1e-15);
+        assert!((a.std_error().unwrap() - (5.0f64 / 12.0).sqrt()).abs() < 1e-15);
+    }
+
+    #[test]
+    fn constant_has_zero_spread() {
+        let mut a = Accumulator::new();
+        for _ in 0..1000 {
+            a.insert(123_456.789);
+        }
+        assert_eq!(a.std_dev(), Some(0.0));
+        assert_eq!(a.quantile(0.5), Some(123_456.789));
+    }
+
+    #[test]
+    fn non_finite_values_do_not_touch_the_sums() {
+        let mut a = Accumulator::new();
+        a.insert(1.0);
+        a.insert(f64::NAN);
+        a.insert(f64::NEG_INFINITY);
+        a.insert(3.0);
+        assert_eq!((a.count(), a.rejected()), (2, 2));
+        assert_eq!(a.mean(), Some(2.0));
+    }
+
+    #[test]
+    fn huge_values_never_panic_and_fall_back_to_the_sketch() {
+        let mut a = Accumulator::new();
+        for v in [f64::MAX, 1e300, -1e300, 4e300] {
+            a.insert(v);
+        }
+        assert!(!a.sums_are_exact());
+        let mut b = Accumulator::new();
+        b.merge(&a);
+        b.merge(&a);
+        let mean = b.mean().unwrap();
+        assert!(mean.is_finite() && mean > 0.0);
+        let exact_mean = f64::MAX / 4.0 + 1e300;
+        assert!((mean - exact_mean).abs() <= 2.0 * crate::sim::stats::RELATIVE_ERROR * exact_mean);
+        assert!(b.std_dev().unwrap().is_finite());
+    }
+
+    #[test]
+    fn exactness_limit_matches_the_documented_range() {
+        let mut ok = Accumulator::new();
+        let mut too_big = Accumulator::new();
+        for _ in 0..1000 {
+            ok.insert(1e12);
+            too_big.insert(1e12);
+        }
+        too_big.insert(1e20);
+        assert!(ok.sums_are_exact());
+        assert!(!too_big.sums_are_exact());
+        assert_eq!(ok.mean(), Some(1e12));
+        assert_eq!(ok.std_dev(), Some(0.0));
+    }
+}
