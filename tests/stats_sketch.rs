@@ -282,6 +282,7 @@ fn fixed_point_moments_match_f64() {
     // Sales-scale metrics: revenue-like, profit-like (both signs).
     let mut profit = straddling_zero(10_000, 30);
     profit.iter_mut().for_each(|v| *v *= 1000.0);
+    const SCALE: f64 = (1u64 << FIXED_POINT_BITS) as f64;
     for values in [lognormal(10_000, 31, 11.0, 1.0), profit] {
         let acc = accumulate(&values);
         let (mean, std_dev) = reference_moments(&values);
@@ -294,7 +295,7 @@ fn fixed_point_moments_match_f64() {
         // integer arithmetic is exact up to the final f64 operations.
         let rounded: Vec<f64> = values
             .iter()
-            .map(|v| (v * 1024.0).round_ties_even() / 1024.0)
+            .map(|v| (v * SCALE).round_ties_even() / SCALE)
             .collect();
         let (mean_r, std_r) = reference_moments(&rounded);
         assert!(relative(acc.mean().unwrap(), mean_r) < 1e-12);
@@ -305,7 +306,7 @@ fn fixed_point_moments_match_f64() {
 #[test]
 fn fixed_point_error_is_within_half_a_unit() {
     let half_unit = 0.5 / f64::from(1u32 << FIXED_POINT_BITS);
-    // Small-scale values, where 2^-11 absolute is not negligible.
+    // Small-scale values, where half a fixed-point unit is visible.
     let mut r = rng(40);
     let values: Vec<f64> = (0..10_000).map(|_| r.random_range(0.0..1.0)).collect();
     let acc = accumulate(&values);
@@ -315,7 +316,7 @@ fn fixed_point_error_is_within_half_a_unit() {
     assert!((acc.std_dev().unwrap() - std_dev).abs() <= half_unit * (n / (n - 1.0)).sqrt());
 
     // A constant that is off the grid: the error is systematic (all values
-    // round the same way) and exceeds 1e-9 relative, but stays ≤ 2^-11.
+    // round the same way) and exceeds 1e-9 relative, but stays within half a unit.
     let acc = accumulate(&[1000.3; 100]);
     let error = (acc.mean().unwrap() - 1000.3).abs();
     assert!(error > 1e-9 * 1000.3 && error <= half_unit, "{error}");

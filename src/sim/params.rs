@@ -84,8 +84,10 @@ impl ParamSpec {
 }
 
 const BENCH_ATTRITION: &str = "benchmark: published sales attrition surveys put annual rep turnover at 14–26%, SDRs higher (about 35%)";
-const BENCH_RAMP: &str = "benchmark: published SaaS sales surveys report SDR ramp about 3 months and AE ramp about 5";
-const BENCH_PAY: &str = "benchmark: published US on-target-earnings surveys for mid-market B2B sales roles";
+const BENCH_RAMP: &str =
+    "benchmark: published SaaS sales surveys report SDR ramp about 3 months and AE ramp about 5";
+const BENCH_PAY: &str =
+    "benchmark: published US on-target-earnings surveys for mid-market B2B sales roles";
 const BENCH_CHURN: &str = "benchmark: published B2B SaaS churn studies put monthly logo churn near 3% for SMB, 1.5% mid-market, 0.7% enterprise";
 const ASSUMPTION: &str = "assumption: no published source; set by a revenue-operations modeller, change it to your own figure";
 
@@ -116,8 +118,8 @@ catalogue! {
         "Base plus variable pay at 100% of quota, per generalist and year.";
     GeneralistVariableShare: "roles.generalist.variable_share", "Generalist pay at risk", Share, 0.40, [0.0, 0.9], false, BENCH_PAY,
         "Share of on-target earnings paid as commission rather than base salary.";
-    GeneralistQuota: "roles.generalist.quota", "Generalist quota", UsdPerYear, 450_000.0, [10_000.0, 20_000_000.0], false, ASSUMPTION,
-        "Annual contract value a generalist is expected to book in a year.";
+    GeneralistQuota: "roles.generalist.quota", "Generalist quota", UsdPerYear, 250_000.0, [10_000.0, 20_000_000.0], false, ASSUMPTION,
+        "New annual contract value a generalist is expected to book in a year (smaller than an AE's: they also serve a book).";
     GeneralistCommission: "roles.generalist.commission_rate", "Generalist commission rate", Share, 0.10, [0.0, 0.5], false, "benchmark: AE commission is about 10% of annual contract value",
         "Commission paid on each booked annual contract value, below quota.";
 
@@ -173,13 +175,13 @@ catalogue! {
         "Hours a fully ramped person spends on customer-facing work in a month.";
     HoursPerLead: "capacity.hours_per_lead", "Hours to work a lead", Hours, 0.75, [0.05, 10.0], false, ASSUMPTION,
         "Research, calls and e-mails to qualify one lead.";
-    HoursPerOutboundMeetingSdr: "capacity.hours_per_outbound_meeting_sdr", "SDR hours per outbound meeting", Hours, 8.0, [0.5, 80.0], false, "benchmark: SDRs book about 12–15 qualified meetings a month",
+    HoursPerOutboundMeetingSdr: "capacity.hours_per_outbound_meeting_sdr", "SDR hours per outbound meeting", Hours, 10.0, [0.5, 80.0], false, "benchmark: SDRs book about 12–15 qualified meetings a month",
         "Prospecting hours an SDR needs to book one meeting from cold outreach.";
     HoursPerOutboundMeetingGeneralist: "capacity.hours_per_outbound_meeting_generalist", "Generalist hours per outbound meeting", Hours, 10.0, [0.5, 80.0], false, ASSUMPTION,
         "Prospecting hours a generalist needs to book one meeting (less practised than an SDR).";
     HoursPerMeeting: "capacity.hours_per_meeting", "Hours to hold a first meeting", Hours, 2.0, [0.1, 20.0], false, ASSUMPTION,
         "Seller hours to prepare and hold a first (needs-analysis) meeting, junk meetings included.";
-    HoursPerOpportunity: "capacity.hours_per_opportunity", "Hours per opportunity", Hours, 12.0, [1.0, 200.0], false, ASSUMPTION,
+    HoursPerOpportunity: "capacity.hours_per_opportunity", "Hours per opportunity", Hours, 10.0, [1.0, 200.0], false, ASSUMPTION,
         "Seller hours to run one opportunity through the whole cycle (proposal, presentation, close).";
     ServiceHoursStrategic: "capacity.service_hours_strategic", "Service hours, strategic account", HoursPerMonth, 6.0, [0.0, 80.0], false, ASSUMPTION,
         "Hours a strategic account needs each month to be fully served.";
@@ -370,7 +372,7 @@ catalogue! {
         "Churn multiplier on customers who get a new owner, for the unsettled months.";
 
     // --- Policy: cut lead generation when behind plan ---
-    BookingsPlan: "policy.bookings_plan", "Bookings plan", UsdPerMonth, 330_000.0, [0.0, 1_000_000_000.0], false, "assumption: about what the default company books a month; set your own plan",
+    BookingsPlan: "policy.bookings_plan", "Bookings plan", UsdPerMonth, 200_000.0, [0.0, 1_000_000_000.0], false, "assumption: about what the default generalist company books a month; set your own plan",
         "Planned new annual contract value booked per month; the lead-cut policy compares trailing bookings with it.";
     CutTrigger: "policy.cut_trigger", "Cut when below", Share, 0.85, [0.0, 2.0], false, "article: companies cut lead generation first when behind",
         "Trailing three-month bookings below this share of plan trigger the cut.";
@@ -436,7 +438,12 @@ mod tests {
     fn catalogue_order_matches_ids_and_paths_are_unique() {
         for (index, spec) in CATALOGUE.iter().enumerate() {
             assert_eq!(spec.id as usize, index, "{} is out of order", spec.path);
-            assert_eq!(CATALOGUE.iter().filter(|s| s.path == spec.path).count(), 1, "{} repeats", spec.path);
+            assert_eq!(
+                CATALOGUE.iter().filter(|s| s.path == spec.path).count(),
+                1,
+                "{} repeats",
+                spec.path
+            );
         }
     }
 
@@ -444,9 +451,59 @@ mod tests {
     fn every_default_lies_inside_its_range_and_has_a_source() {
         for spec in CATALOGUE {
             assert!(spec.min < spec.max, "{}", spec.path);
-            assert!(spec.contains(spec.default), "{} default {} outside [{}, {}]", spec.path, spec.default, spec.min, spec.max);
-            assert!(!spec.source.is_empty() && !spec.help.is_empty(), "{}", spec.path);
-            assert!(!spec.integer || spec.default.fract() == 0.0, "{}", spec.path);
+            assert!(
+                spec.contains(spec.default),
+                "{} default {} outside [{}, {}]",
+                spec.path,
+                spec.default,
+                spec.min,
+                spec.max
+            );
+            assert!(
+                !spec.source.is_empty() && !spec.help.is_empty(),
+                "{}",
+                spec.path
+            );
+            assert!(
+                !spec.integer || spec.default.fract() == 0.0,
+                "{}",
+                spec.path
+            );
         }
     }
+}
+
+/// The catalogue as the app and `salesim schema` publish it: every
+/// parameter with unit, default, range, help and source, plus the choices
+/// of the structure and the switches.
+#[must_use]
+pub fn schema_document() -> serde_json::Value {
+    use crate::sim::scenario::{MAX_HEADCOUNT, MAX_MONTHS, MIN_MONTHS, Role, SCHEMA_VERSION};
+    serde_json::json!({
+        "schema": SCHEMA_VERSION,
+        "months": { "min": MIN_MONTHS, "max": MAX_MONTHS, "default": crate::sim::scenario::DEFAULT_MONTHS, "unit": "months" },
+        "structure": {
+            "lead_generation": ["generalist", "sdr", "agency"],
+            "selling": ["generalist", "ae"],
+            "serving": ["generalist", "am"],
+            "headcount": Role::ALL.iter().map(|r| serde_json::json!({ "role": r.key(), "title": r.title(), "min": 0, "max": MAX_HEADCOUNT })).collect::<Vec<_>>(),
+            "account_tiers": "account-list management: service hours go to strategic, then core, then long-tail accounts",
+        },
+        "switches": {
+            "cut_leads_when_behind": "cut marketing when trailing three-month bookings fall behind plan (article section 5)",
+            "sdr_paid_per_meeting": "SDRs earn their variable pay per meeting booked",
+            "meeting_quality_gate": "meetings only pay out when the seller accepts them as qualified",
+            "trade_shows": "attend trade shows (lumpy batches of leads)",
+            "referrals": "customers refer new leads",
+            "quotas": "year-to-date quotas, accelerators and attainment-driven effort and attrition",
+        },
+        "distributions": {
+            "fixed": "a bare number",
+            "uniform": { "min": "lowest", "max": "highest" },
+            "triangular": { "min": "lowest", "mode": "most likely", "max": "highest" },
+            "normal": { "low": "5th percentile", "high": "95th percentile" },
+            "lognormal": { "low": "5th percentile (> 0)", "high": "95th percentile" },
+        },
+        "parameters": CATALOGUE,
+    })
 }

@@ -7,7 +7,7 @@
 //! random numbers), and a scenario compared with itself differs by exactly
 //! zero. Results never depend on how runs are split into chunks.
 
-use rand::SeedableRng;
+use rand::{RngExt, SeedableRng};
 use rand_distr::{Binomial, Distribution, Gamma, Poisson};
 use rand_pcg::Pcg64Mcg;
 
@@ -63,7 +63,28 @@ pub fn poisson(rng: &mut SimRng, mean: f64) -> u64 {
     }
 }
 
+/// Up to this many trials a count is drawn trial by trial: a handful of
+/// uniforms is cheaper than the `exp` and `ln` of inversion.
+const DIRECT_LIMIT: u64 = 8;
+/// Largest expected count drawn by inversion; above it, BTPE (rand_distr).
+const INVERSION_LIMIT: f64 = 16.0;
+/// Inversion rarely walks past this many steps; the table spares a division per step.
+const RECIPROCAL_STEPS: usize = 96;
+const RECIPROCALS: [f64; RECIPROCAL_STEPS] = {
+    let mut table = [0.0; RECIPROCAL_STEPS];
+    let mut k = 1;
+    while k < RECIPROCAL_STEPS {
+        table[k] = 1.0 / k as f64;
+        k += 1;
+    }
+    table
+};
+
 /// A binomial count; probabilities outside [0, 1] are clamped.
+///
+/// Small expected counts (the usual case: churn of a tier, wins of a
+/// month) use sequential inversion, which costs about `n·p`
+/// steps (`(1−p)^n` by repeated squaring); large ones use rand_distr's BTPE. Both are exact samplers.
 pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     if n == 0 || !(p > 0.0) {
         return 0;
@@ -71,7 +92,37 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     if p >= 1.0 {
         return n;
     }
-    Binomial::new(n, p).map_or(0, |d| d.sample(rng))
+    if p > 0.5 {
+        return n - binomial(rng, n, 1.0 - p);
+    }
+    if n <= DIRECT_LIMIT {
+        return (0..n).map(|_| u64::from(rng.random::<f64>() < p)).sum();
+    }
+    let trials = n as f64;
+    if trials * p > INVERSION_LIMIT {
+        return Binomial::new(n, p).map_or(0, |d| d.sample(rng));
+    }
+    let ratio = p / (1.0 - p);
+    // n·p ≤ 16 here with p ≤ ½, so n < 2^31 unless p is tiny; fall back to exp for huge n
+    let mut probability = match i32::try_from(n) {
+        Ok(power) => (1.0 - p).powi(power),
+        Err(_) => (trials * (-p).ln_1p()).exp(),
+    };
+    let mut u: f64 = rng.random();
+    let mut k = 0u64;
+    while u > probability && k < n {
+        u -= probability;
+        k += 1;
+        let reciprocal = RECIPROCALS
+            .get(k as usize)
+            .copied()
+            .unwrap_or_else(|| 1.0 / k as f64);
+        probability *= ratio * (trials - (k - 1) as f64) * reciprocal;
+        if probability <= 0.0 {
+            break;
+        }
+    }
+    k
 }
 
 /// A gamma multiplier with mean 1 and the given coefficient of variation:
@@ -117,7 +168,12 @@ mod tests {
     fn streams_differ_by_every_coordinate_and_repeat_exactly() {
         let first = stream(1, 2, 3, Mechanism::Churn).next_u64();
         assert_eq!(first, stream(1, 2, 3, Mechanism::Churn).next_u64());
-        for other in [stream(9, 2, 3, Mechanism::Churn), stream(1, 9, 3, Mechanism::Churn), stream(1, 2, 9, Mechanism::Churn), stream(1, 2, 3, Mechanism::Inbound)] {
+        for other in [
+            stream(9, 2, 3, Mechanism::Churn),
+            stream(1, 9, 3, Mechanism::Churn),
+            stream(1, 2, 9, Mechanism::Churn),
+            stream(1, 2, 3, Mechanism::Inbound),
+        ] {
             assert_ne!(first, other.clone().next_u64());
         }
     }
@@ -134,11 +190,46 @@ mod tests {
     }
 
     #[test]
+    fn binomial_mean_and_variance_match_np_and_npq_within_four_standard_errors() {
+        let mut rng = seeded(5);
+        for (n, p) in [
+            (20u64, 0.03),
+            (300, 0.012),
+            (40, 0.7),
+            (5_000, 0.2),
+            (7, 0.5),
+        ] {
+            let draws = 20_000;
+            let samples: Vec<f64> = (0..draws)
+                .map(|_| binomial(&mut rng, n, p) as f64)
+                .collect();
+            let mean = samples.iter().sum::<f64>() / f64::from(draws);
+            let variance =
+                samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(draws - 1);
+            let expected_var = n as f64 * p * (1.0 - p);
+            assert!(
+                (mean - n as f64 * p).abs() < 4.0 * (expected_var / f64::from(draws)).sqrt(),
+                "n {n} p {p}: mean {mean}"
+            );
+            // the variance of a sample variance is about 2σ⁴/N for near-normal counts
+            assert!(
+                (variance - expected_var).abs()
+                    < 4.0 * expected_var * (2.0 / f64::from(draws)).sqrt() + 0.01,
+                "n {n} p {p}: var {variance}"
+            );
+            assert!(samples.iter().all(|x| *x <= n as f64));
+        }
+    }
+
+    #[test]
     fn gamma_multiplier_has_mean_one_within_four_standard_errors() {
         let mut rng = seeded(11);
         let cv = 0.3;
         let n = 50_000;
         let mean = (0..n).map(|_| gamma_multiplier(&mut rng, cv)).sum::<f64>() / f64::from(n);
-        assert!((mean - 1.0).abs() < 4.0 * cv / f64::from(n).sqrt(), "{mean}");
+        assert!(
+            (mean - 1.0).abs() < 4.0 * cv / f64::from(n).sqrt(),
+            "{mean}"
+        );
     }
 }

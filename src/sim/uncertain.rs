@@ -65,18 +65,26 @@ impl Uncertain {
         let finite = |values: &[f64]| values.iter().all(|v| v.is_finite());
         match *self {
             Uncertain::Fixed(v) if !v.is_finite() => Some("must be a finite number".into()),
-            Uncertain::Uniform { min, max } if !finite(&[min, max]) || min > max => {
-                Some(format!("uniform needs min ≤ max, got min {min} and max {max}"))
-            }
-            Uncertain::Triangular { min, mode, max } if !finite(&[min, mode, max]) || !(min <= mode && mode <= max) => Some(format!(
-                "triangular needs min ≤ mode ≤ max, got {min}, {mode}, {max}"
+            Uncertain::Uniform { min, max } if !finite(&[min, max]) || min > max => Some(format!(
+                "uniform needs min ≤ max, got min {min} and max {max}"
             )),
-            Uncertain::Normal { low, high } if !finite(&[low, high]) || low > high => {
-                Some(format!("normal needs low ≤ high, got low {low} and high {high}"))
+            Uncertain::Triangular { min, mode, max }
+                if !finite(&[min, mode, max]) || !(min <= mode && mode <= max) =>
+            {
+                Some(format!(
+                    "triangular needs min ≤ mode ≤ max, got {min}, {mode}, {max}"
+                ))
             }
-            Uncertain::Lognormal { low, high } if !finite(&[low, high]) || low <= 0.0 || low > high => Some(format!(
-                "lognormal needs 0 < low ≤ high, got low {low} and high {high}"
-            )),
+            Uncertain::Normal { low, high } if !finite(&[low, high]) || low > high => Some(
+                format!("normal needs low ≤ high, got low {low} and high {high}"),
+            ),
+            Uncertain::Lognormal { low, high }
+                if !finite(&[low, high]) || low <= 0.0 || low > high =>
+            {
+                Some(format!(
+                    "lognormal needs 0 < low ≤ high, got low {low} and high {high}"
+                ))
+            }
             _ => None,
         }
     }
@@ -86,7 +94,11 @@ impl Uncertain {
         let value = match *self {
             Uncertain::Fixed(v) => v,
             Uncertain::Uniform { min: a, max: b } => a + (b - a) * rng.random::<f64>(),
-            Uncertain::Triangular { min: a, mode: c, max: b } => triangular(rng.random::<f64>(), a, c, b),
+            Uncertain::Triangular {
+                min: a,
+                mode: c,
+                max: b,
+            } => triangular(rng.random::<f64>(), a, c, b),
             Uncertain::Normal { low, high } => {
                 let mean = 0.5 * (low + high);
                 let sd = (high - low) / (2.0 * Z90);
@@ -121,7 +133,12 @@ fn triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
     }
 }
 
-fn truncated<R: Rng + ?Sized>(rng: &mut R, min: f64, max: f64, transform: impl Fn(f64) -> f64) -> f64 {
+fn truncated<R: Rng + ?Sized>(
+    rng: &mut R,
+    min: f64,
+    max: f64,
+    transform: impl Fn(f64) -> f64,
+) -> f64 {
     let mut value = 0.0;
     for _ in 0..64 {
         let z: f64 = StandardNormal.sample(rng);
@@ -141,7 +158,9 @@ mod tests {
 
     fn draws(shape: &Uncertain, n: usize) -> Vec<f64> {
         let mut rng = Pcg64Mcg::seed_from_u64(7);
-        (0..n).map(|_| shape.sample(&mut rng, f64::MIN, f64::MAX)).collect()
+        (0..n)
+            .map(|_| shape.sample(&mut rng, f64::MIN, f64::MAX))
+            .collect()
     }
 
     fn mean(values: &[f64]) -> f64 {
@@ -151,7 +170,14 @@ mod tests {
     #[test]
     fn triangular_mean_is_a_third_of_its_corners_within_four_standard_errors() {
         let (a, c, b) = (0.18, 0.20, 0.26);
-        let values = draws(&Uncertain::Triangular { min: a, mode: c, max: b }, 40_000);
+        let values = draws(
+            &Uncertain::Triangular {
+                min: a,
+                mode: c,
+                max: b,
+            },
+            40_000,
+        );
         let variance = (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0;
         let se = (variance / values.len() as f64).sqrt();
         assert!((mean(&values) - (a + b + c) / 3.0).abs() < 4.0 * se);
@@ -160,9 +186,22 @@ mod tests {
 
     #[test]
     fn normal_and_lognormal_put_ninety_percent_inside_low_high() {
-        for shape in [Uncertain::Normal { low: 10.0, high: 20.0 }, Uncertain::Lognormal { low: 10.0, high: 40.0 }] {
+        for shape in [
+            Uncertain::Normal {
+                low: 10.0,
+                high: 20.0,
+            },
+            Uncertain::Lognormal {
+                low: 10.0,
+                high: 40.0,
+            },
+        ] {
             let values = draws(&shape, 40_000);
-            let inside = values.iter().filter(|v| (10.0..=shape.span().1).contains(*v)).count() as f64 / 40_000.0;
+            let inside = values
+                .iter()
+                .filter(|v| (10.0..=shape.span().1).contains(*v))
+                .count() as f64
+                / 40_000.0;
             // binomial standard error of a 90% share over 40,000 draws is 0.0015: allow 4 of them
             assert!((inside - 0.9).abs() < 0.006, "{shape:?}: {inside}");
         }
@@ -171,7 +210,10 @@ mod tests {
     #[test]
     fn draws_are_truncated_to_the_parameter_range() {
         let mut rng = Pcg64Mcg::seed_from_u64(1);
-        let shape = Uncertain::Normal { low: -1.0, high: 1.0 };
+        let shape = Uncertain::Normal {
+            low: -1.0,
+            high: 1.0,
+        };
         for _ in 0..1000 {
             let v = shape.sample(&mut rng, 0.0, 0.5);
             assert!((0.0..=0.5).contains(&v));
@@ -180,9 +222,30 @@ mod tests {
 
     #[test]
     fn malformed_shapes_are_named() {
-        assert!(Uncertain::Uniform { min: 2.0, max: 1.0 }.shape_problem().unwrap().contains("min ≤ max"));
-        assert!(Uncertain::Lognormal { low: 0.0, high: 1.0 }.shape_problem().unwrap().contains("0 < low"));
-        assert!(Uncertain::Triangular { min: 0.0, mode: 2.0, max: 1.0 }.shape_problem().is_some());
+        assert!(
+            Uncertain::Uniform { min: 2.0, max: 1.0 }
+                .shape_problem()
+                .unwrap()
+                .contains("min ≤ max")
+        );
+        assert!(
+            Uncertain::Lognormal {
+                low: 0.0,
+                high: 1.0
+            }
+            .shape_problem()
+            .unwrap()
+            .contains("0 < low")
+        );
+        assert!(
+            Uncertain::Triangular {
+                min: 0.0,
+                mode: 2.0,
+                max: 1.0
+            }
+            .shape_problem()
+            .is_some()
+        );
         assert!(Uncertain::Fixed(3.0).shape_problem().is_none());
     }
 }

@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 
 use super::params::{CATALOGUE, ParamSpec};
 use super::scenario::{
-    Headcount, LeadGeneration, MAX_HEADCOUNT, MAX_MONTHS, MIN_MONTHS, PlannedHire, Restructuring, Role, SCHEMA_VERSION,
-    Scenario, Selling, Serving, Structure, Switches, DEFAULT_MONTHS,
+    DEFAULT_MONTHS, Headcount, LeadGeneration, MAX_HEADCOUNT, MAX_MONTHS, MIN_MONTHS, PlannedHire,
+    Restructuring, Role, SCHEMA_VERSION, Scenario, Selling, Serving, Structure, Switches,
 };
 use super::uncertain::Uncertain;
 
@@ -83,11 +83,23 @@ pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
     scenario_from_value(&scenario_to_json(scenario)).map(|_| ())
 }
 
-const TOP_LEVEL: &[&str] = &["schema", "name", "description", "months", "structure", "switches", "restructuring", "hiring_plan"];
+const TOP_LEVEL: &[&str] = &[
+    "schema",
+    "name",
+    "description",
+    "months",
+    "structure",
+    "switches",
+    "restructuring",
+    "hiring_plan",
+];
 
 /// The top-level parameter sections, from the catalogue paths.
 fn parameter_sections() -> Vec<&'static str> {
-    let mut sections: Vec<&str> = CATALOGUE.iter().filter_map(|s| s.path.split('.').next()).collect();
+    let mut sections: Vec<&str> = CATALOGUE
+        .iter()
+        .filter_map(|s| s.path.split('.').next())
+        .collect();
     sections.dedup();
     sections.sort_unstable();
     sections.dedup();
@@ -101,7 +113,10 @@ struct Reader {
 
 impl Reader {
     fn error(&mut self, path: &str, message: impl Into<String>) {
-        self.errors.push(FieldError { path: path.to_owned(), message: message.into() });
+        self.errors.push(FieldError {
+            path: path.to_owned(),
+            message: message.into(),
+        });
     }
 
     fn object<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Map<String, Value>> {
@@ -116,25 +131,48 @@ impl Reader {
     fn reject_unknown(&mut self, path: &str, map: &Map<String, Value>, known: &[&str]) {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
-                self.error(&join(path, key), format!("unknown field (known here: {})", known.join(", ")));
+                self.error(
+                    &join(path, key),
+                    format!("unknown field (known here: {})", known.join(", ")),
+                );
             }
         }
     }
 
-    fn integer(&mut self, path: &str, value: Option<&Value>, min: u32, max: u32, default: Option<u32>) -> Option<u32> {
+    fn integer(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        min: u32,
+        max: u32,
+        default: Option<u32>,
+    ) -> Option<u32> {
         let Some(value) = value.filter(|v| !v.is_null()) else {
             if default.is_none() {
-                self.error(path, format!("is required: a whole number between {min} and {max}"));
+                self.error(
+                    path,
+                    format!("is required: a whole number between {min} and {max}"),
+                );
             }
             return default;
         };
         match value.as_f64() {
-            Some(number) if number.fract() == 0.0 && number >= f64::from(min) && number <= f64::from(max) => {
+            Some(number)
+                if number.fract() == 0.0
+                    && number >= f64::from(min)
+                    && number <= f64::from(max) =>
+            {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 Some(number as u32)
             }
             _ => {
-                self.error(path, format!("must be a whole number between {min} and {max}, got {}", describe(value)));
+                self.error(
+                    path,
+                    format!(
+                        "must be a whole number between {min} and {max}, got {}",
+                        describe(value)
+                    ),
+                );
                 None
             }
         }
@@ -145,7 +183,10 @@ impl Reader {
             None | Some(Value::Null) => default,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.error(path, format!("must be true or false, got {}", describe(other)));
+                self.error(
+                    path,
+                    format!("must be true or false, got {}", describe(other)),
+                );
                 default
             }
         }
@@ -166,37 +207,63 @@ impl Reader {
         }
     }
 
-    fn choice<T: Copy>(&mut self, path: &str, value: Option<&Value>, options: &[(&str, T)]) -> Option<T> {
+    fn choice<T: Copy>(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        options: &[(&str, T)],
+    ) -> Option<T> {
         let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
         let given = value.and_then(Value::as_str);
         if let Some(found) = given.and_then(|g| options.iter().find(|(name, _)| *name == g)) {
             return Some(found.1);
         }
         let got = value.map_or_else(|| "nothing".to_owned(), describe);
-        self.error(path, format!("must be one of {}, got {got}", names.join(", ")));
+        self.error(
+            path,
+            format!("must be one of {}, got {got}", names.join(", ")),
+        );
         None
     }
 
     fn scenario(&mut self, value: &Value) -> Option<Scenario> {
         let root = self.object("(scenario)", value)?;
         let sections = parameter_sections();
-        let known: Vec<&str> = TOP_LEVEL.iter().copied().chain(sections.iter().copied()).collect();
+        let known: Vec<&str> = TOP_LEVEL
+            .iter()
+            .copied()
+            .chain(sections.iter().copied())
+            .collect();
         self.reject_unknown("", root, &known);
 
         match root.get("schema") {
             Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
             other => {
                 let got = other.map_or_else(|| "nothing".to_owned(), describe);
-                self.error("schema", format!("must be {SCHEMA_VERSION} (the only schema this version reads), got {got}"));
+                self.error(
+                    "schema",
+                    format!(
+                        "must be {SCHEMA_VERSION} (the only schema this version reads), got {got}"
+                    ),
+                );
             }
         }
         let name = self.text("name", root.get("name"), "Untitled scenario");
         let description = self.text("description", root.get("description"), "");
-        let months = self.integer("months", root.get("months"), MIN_MONTHS, MAX_MONTHS, Some(DEFAULT_MONTHS));
+        let months = self.integer(
+            "months",
+            root.get("months"),
+            MIN_MONTHS,
+            MAX_MONTHS,
+            Some(DEFAULT_MONTHS),
+        );
         let structure = match root.get("structure") {
             Some(v) => self.structure("structure", v),
             None => {
-                self.error("structure", "is required: who generates leads, who sells, who serves, and headcount");
+                self.error(
+                    "structure",
+                    "is required: who generates leads, who sells, who serves, and headcount",
+                );
                 None
             }
         };
@@ -228,14 +295,36 @@ impl Reader {
 
     fn structure(&mut self, path: &str, value: &Value) -> Option<Structure> {
         let map = self.object(path, value)?;
-        self.reject_unknown(path, map, &["lead_generation", "selling", "serving", "headcount", "account_tiers"]);
+        self.reject_unknown(
+            path,
+            map,
+            &[
+                "lead_generation",
+                "selling",
+                "serving",
+                "headcount",
+                "account_tiers",
+            ],
+        );
         let lead_generation = self.choice(
             &join(path, "lead_generation"),
             map.get("lead_generation"),
-            &[("generalist", LeadGeneration::Generalist), ("sdr", LeadGeneration::Sdr), ("agency", LeadGeneration::Agency)],
+            &[
+                ("generalist", LeadGeneration::Generalist),
+                ("sdr", LeadGeneration::Sdr),
+                ("agency", LeadGeneration::Agency),
+            ],
         );
-        let selling = self.choice(&join(path, "selling"), map.get("selling"), &[("generalist", Selling::Generalist), ("ae", Selling::Ae)]);
-        let serving = self.choice(&join(path, "serving"), map.get("serving"), &[("generalist", Serving::Generalist), ("am", Serving::Am)]);
+        let selling = self.choice(
+            &join(path, "selling"),
+            map.get("selling"),
+            &[("generalist", Selling::Generalist), ("ae", Selling::Ae)],
+        );
+        let serving = self.choice(
+            &join(path, "serving"),
+            map.get("serving"),
+            &[("generalist", Serving::Generalist), ("am", Serving::Am)],
+        );
         let headcount_path = join(path, "headcount");
         let mut headcount = Headcount::default();
         match map.get("headcount") {
@@ -244,7 +333,13 @@ impl Reader {
                     let keys: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
                     self.reject_unknown(&headcount_path, h, &keys);
                     for role in Role::ALL {
-                        let seats = self.integer(&join(&headcount_path, role.key()), h.get(role.key()), 0, MAX_HEADCOUNT, Some(0));
+                        let seats = self.integer(
+                            &join(&headcount_path, role.key()),
+                            h.get(role.key()),
+                            0,
+                            MAX_HEADCOUNT,
+                            Some(0),
+                        );
                         let slot = match role {
                             Role::Generalist => &mut headcount.generalist,
                             Role::Sdr => &mut headcount.sdr,
@@ -258,13 +353,26 @@ impl Reader {
             }
             None => self.error(&headcount_path, "is required: seats per role"),
         }
-        let account_tiers = self.boolean(&join(path, "account_tiers"), map.get("account_tiers"), false);
-        let structure = Structure { lead_generation: lead_generation?, selling: selling?, serving: serving?, headcount, account_tiers };
+        let account_tiers = self.boolean(
+            &join(path, "account_tiers"),
+            map.get("account_tiers"),
+            false,
+        );
+        let structure = Structure {
+            lead_generation: lead_generation?,
+            selling: selling?,
+            serving: serving?,
+            headcount,
+            account_tiers,
+        };
         for role in structure.required_roles() {
             if headcount.of(role) == 0 {
                 self.error(
                     &join(&headcount_path, role.key()),
-                    format!("this structure gives work to {}, so it needs at least 1 seat, got 0", role.title().to_lowercase()),
+                    format!(
+                        "this structure gives work to {}, so it needs at least 1 seat, got 0",
+                        role.title().to_lowercase()
+                    ),
                 );
             }
         }
@@ -273,13 +381,30 @@ impl Reader {
 
     fn switches(&mut self, value: Option<&Value>) -> Switches {
         let defaults = Switches::default();
-        let Some(value) = value.filter(|v| !v.is_null()) else { return defaults };
-        let Some(map) = self.object("switches", value) else { return defaults };
-        let fields = ["cut_leads_when_behind", "sdr_paid_per_meeting", "meeting_quality_gate", "trade_shows", "referrals", "quotas"];
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return defaults;
+        };
+        let Some(map) = self.object("switches", value) else {
+            return defaults;
+        };
+        let fields = [
+            "cut_leads_when_behind",
+            "sdr_paid_per_meeting",
+            "meeting_quality_gate",
+            "trade_shows",
+            "referrals",
+            "quotas",
+        ];
         self.reject_unknown("switches", map, &fields);
-        let read = |reader: &mut Self, key: &str, default: bool| reader.boolean(&join("switches", key), map.get(key), default);
+        let read = |reader: &mut Self, key: &str, default: bool| {
+            reader.boolean(&join("switches", key), map.get(key), default)
+        };
         Switches {
-            cut_leads_when_behind: read(self, "cut_leads_when_behind", defaults.cut_leads_when_behind),
+            cut_leads_when_behind: read(
+                self,
+                "cut_leads_when_behind",
+                defaults.cut_leads_when_behind,
+            ),
             sdr_paid_per_meeting: read(self, "sdr_paid_per_meeting", defaults.sdr_paid_per_meeting),
             meeting_quality_gate: read(self, "meeting_quality_gate", defaults.meeting_quality_gate),
             trade_shows: read(self, "trade_shows", defaults.trade_shows),
@@ -291,33 +416,60 @@ impl Reader {
     fn restructuring(&mut self, value: &Value, months: u32) -> Option<Restructuring> {
         let map = self.object("restructuring", value)?;
         self.reject_unknown("restructuring", map, &["month", "to", "process_owner"]);
-        let month = self.integer("restructuring.month", map.get("month"), 1, months.saturating_sub(1).max(1), None);
+        let month = self.integer(
+            "restructuring.month",
+            map.get("month"),
+            1,
+            months.saturating_sub(1).max(1),
+            None,
+        );
         let to = match map.get("to") {
             Some(v) => self.structure("restructuring.to", v),
             None => {
-                self.error("restructuring.to", "is required: the structure to switch to");
+                self.error(
+                    "restructuring.to",
+                    "is required: the structure to switch to",
+                );
                 None
             }
         };
-        let process_owner = self.boolean("restructuring.process_owner", map.get("process_owner"), false);
-        Some(Restructuring { month: month?, to: to?, process_owner })
+        let process_owner = self.boolean(
+            "restructuring.process_owner",
+            map.get("process_owner"),
+            false,
+        );
+        Some(Restructuring {
+            month: month?,
+            to: to?,
+            process_owner,
+        })
     }
 
     fn hiring_plan(&mut self, value: Option<&Value>, months: u32) -> Vec<PlannedHire> {
         let mut plan = Vec::new();
-        let Some(value) = value.filter(|v| !v.is_null()) else { return plan };
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return plan;
+        };
         let Value::Array(items) = value else {
-            self.error("hiring_plan", format!("must be a list of hires, got {}", describe(value)));
+            self.error(
+                "hiring_plan",
+                format!("must be a list of hires, got {}", describe(value)),
+            );
             return plan;
         };
         if items.len() > 500 {
-            self.error("hiring_plan", format!("may list at most 500 hires, got {}", items.len()));
+            self.error(
+                "hiring_plan",
+                format!("may list at most 500 hires, got {}", items.len()),
+            );
             return plan;
         }
         let roles: Vec<(&str, Role)> = Role::ALL.iter().map(|r| (r.key(), *r)).collect();
         for (i, item) in items.iter().enumerate() {
             let path = format!("hiring_plan[{i}]");
-            let Some(map) = self.object(&path, item) else { continue };
+            let Some(map) = self.object(&path, item) else {
+                continue;
+            };
             self.reject_unknown(&path, map, &["month", "role", "count"]);
             let month = self.integer(&join(&path, "month"), map.get("month"), 1, months, None);
             let role = self.choice(&join(&path, "role"), map.get("role"), &roles);
@@ -336,7 +488,9 @@ impl Reader {
             }
             return;
         }
-        let Some(map) = self.object(path, value) else { return };
+        let Some(map) = self.object(path, value) else {
+            return;
+        };
         let prefix = format!("{path}.");
         let mut children: Vec<&str> = CATALOGUE
             .iter()
@@ -369,7 +523,13 @@ impl Reader {
                 }
             },
             other => {
-                self.error(spec.path, format!("must be a number or a distribution, got {}", describe(other)));
+                self.error(
+                    spec.path,
+                    format!(
+                        "must be a number or a distribution, got {}",
+                        describe(other)
+                    ),
+                );
                 return None;
             }
         }?;
@@ -379,18 +539,32 @@ impl Reader {
         }
         let (low, high) = parsed.span();
         let unit = spec.unit.label();
-        let range = format!("between {} and {} {unit}", number(spec.min), number(spec.max));
+        let range = format!(
+            "between {} and {} {unit}",
+            number(spec.min),
+            number(spec.max)
+        );
         if let Uncertain::Fixed(v) = parsed {
             if !spec.contains(v) {
                 self.error(spec.path, format!("must be {range}, got {}", number(v)));
                 return None;
             }
             if spec.integer && v.fract() != 0.0 {
-                self.error(spec.path, format!("must be a whole number {range}, got {}", number(v)));
+                self.error(
+                    spec.path,
+                    format!("must be a whole number {range}, got {}", number(v)),
+                );
                 return None;
             }
         } else if !spec.contains(low) || !spec.contains(high) {
-            self.error(spec.path, format!("the range must lie {range}, got {} to {}", number(low), number(high)));
+            self.error(
+                spec.path,
+                format!(
+                    "the range must lie {range}, got {} to {}",
+                    number(low),
+                    number(high)
+                ),
+            );
             return None;
         }
         Some(parsed)
@@ -398,11 +572,19 @@ impl Reader {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
 }
 
 fn describe(value: &Value) -> String {
@@ -414,7 +596,11 @@ fn describe(value: &Value) -> String {
         Value::Array(_) => "a list".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     };
-    if text.chars().count() > 60 { format!("{}…", text.chars().take(60).collect::<String>()) } else { text }
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text
+    }
 }
 
 /// The nested file form of a scenario; parameters are nested by their path.
@@ -423,12 +609,27 @@ pub fn scenario_to_json(scenario: &Scenario) -> Value {
     let mut root = Map::new();
     root.insert("schema".into(), Value::from(scenario.schema));
     root.insert("name".into(), Value::from(scenario.name.clone()));
-    root.insert("description".into(), Value::from(scenario.description.clone()));
+    root.insert(
+        "description".into(),
+        Value::from(scenario.description.clone()),
+    );
     root.insert("months".into(), Value::from(scenario.months));
-    root.insert("structure".into(), serde_json::to_value(&scenario.structure).unwrap_or(Value::Null));
-    root.insert("switches".into(), serde_json::to_value(scenario.switches).unwrap_or(Value::Null));
-    root.insert("restructuring".into(), serde_json::to_value(&scenario.restructuring).unwrap_or(Value::Null));
-    root.insert("hiring_plan".into(), serde_json::to_value(&scenario.hiring_plan).unwrap_or(Value::Null));
+    root.insert(
+        "structure".into(),
+        serde_json::to_value(&scenario.structure).unwrap_or(Value::Null),
+    );
+    root.insert(
+        "switches".into(),
+        serde_json::to_value(scenario.switches).unwrap_or(Value::Null),
+    );
+    root.insert(
+        "restructuring".into(),
+        serde_json::to_value(&scenario.restructuring).unwrap_or(Value::Null),
+    );
+    root.insert(
+        "hiring_plan".into(),
+        serde_json::to_value(&scenario.hiring_plan).unwrap_or(Value::Null),
+    );
     for (path, value) in &scenario.parameters {
         let leaf = match value {
             Uncertain::Fixed(v) => Value::from(*v),
@@ -447,7 +648,9 @@ fn insert_path(root: &mut Map<String, Value>, path: &str, leaf: Value) {
             node.insert(part.to_owned(), leaf);
             return;
         }
-        let child = node.entry(part.to_owned()).or_insert_with(|| Value::Object(Map::new()));
+        let child = node
+            .entry(part.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
         if !child.is_object() {
             *child = Value::Object(Map::new());
         }

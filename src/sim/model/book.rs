@@ -8,6 +8,8 @@
 //! accounts a retention manager looks after. Churn is binomial on counts and
 //! a churned account takes the cell's mean MRR with it.
 
+use rand::RngExt;
+
 use super::derived::{Derived, Tier};
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{SimRng, binomial, poisson};
@@ -20,13 +22,21 @@ pub struct Cell {
 
 impl Cell {
     fn mean(&self) -> f64 {
-        if self.count == 0 { 0.0 } else { self.mrr / self.count as f64 }
+        if self.count == 0 {
+            0.0
+        } else {
+            self.mrr / self.count as f64
+        }
     }
 
     /// Removes `n` accounts of average size; returns the MRR removed.
     fn remove(&mut self, n: u64) -> f64 {
         let n = n.min(self.count);
-        let removed = if n == self.count { self.mrr } else { self.mean() * n as f64 };
+        let removed = if n == self.count {
+            self.mrr
+        } else {
+            self.mean() * n as f64
+        };
         self.count -= n;
         self.mrr -= removed;
         if self.count == 0 {
@@ -70,14 +80,25 @@ impl Book {
         let mut assigned = 0u64;
         for tier in 0..3 {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let n = if tier == 2 { (accounts as u64).saturating_sub(assigned) } else { (accounts * d.tier_share[tier]).round() as u64 };
+            let n = if tier == 2 {
+                (accounts as u64).saturating_sub(assigned)
+            } else {
+                (accounts * d.tier_share[tier]).round() as u64
+            };
             counts[tier] = n;
             assigned += n;
         }
         let implied: f64 = (0..3).map(|t| counts[t] as f64 * d.tier_mean_mrr[t]).sum();
-        let scale = if implied > 0.0 { v[P::StartArr] / 12.0 / implied } else { 0.0 };
+        let scale = if implied > 0.0 {
+            v[P::StartArr] / 12.0 / implied
+        } else {
+            0.0
+        };
         for tier in 0..3 {
-            book.cells[tier][ESTABLISHED] = Cell { count: counts[tier], mrr: counts[tier] as f64 * d.tier_mean_mrr[tier] * scale };
+            book.cells[tier][ESTABLISHED] = Cell {
+                count: counts[tier],
+                mrr: counts[tier] as f64 * d.tier_mean_mrr[tier] * scale,
+            };
         }
         book
     }
@@ -100,7 +121,9 @@ impl Book {
     /// Service hours the book needs this month.
     #[must_use]
     pub fn service_needed(&self, d: &Derived) -> f64 {
-        (0..3).map(|t| self.accounts_in(Tier::ALL[t]) as f64 * d.service_hours[t]).sum()
+        (0..3)
+            .map(|t| self.accounts_in(Tier::ALL[t]) as f64 * d.service_hours[t])
+            .sum()
     }
 
     /// Onboards a won account.
@@ -154,7 +177,8 @@ impl Book {
                 (coverable / total.max(1.0)).min(1.0)
             };
         }
-        out.retention_hours = (0..3).map(|t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
+        out.retention_hours =
+            (0..3).map(|t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
 
         let early_graduation = {
             let months = v[P::EarlyLifeMonths];
@@ -163,9 +187,16 @@ impl Book {
         let mut referral_rate = 0.0;
         for t in 0..3 {
             let s = service[t];
-            let base = d.churn[t] * (1.0 + v[P::UnderserviceChurn] * (1.0 - s)) * (1.0 - v[P::RetentionEffect] * coverage[t]) * reassigned;
+            let base = d.churn[t]
+                * (1.0 + v[P::UnderserviceChurn] * (1.0 - s))
+                * (1.0 - v[P::RetentionEffect] * coverage[t])
+                * reassigned;
             for stage in [EARLY, ESTABLISHED] {
-                let factor = if stage == EARLY { v[P::EarlyLifeChurn] * early_factor } else { 1.0 };
+                let factor = if stage == EARLY {
+                    v[P::EarlyLifeChurn] * early_factor
+                } else {
+                    1.0
+                };
                 let cell = &mut self.cells[t][stage];
                 let lost = binomial(churn_rng, cell.count, (base * factor).min(1.0));
                 out.churned += lost;
@@ -177,8 +208,11 @@ impl Book {
                 out.contraction += shrink;
                 referral_rate += cell.count as f64 * v[P::ReferralRate] * s;
             }
-            let early = self.cells[t][EARLY];
-            let graduating = binomial(churn_rng, early.count, early_graduation);
+            // Leaving early life is ageing, not chance: the expected share
+            // graduates, rounded up or down at random so the mean is exact.
+            let expected = self.cells[t][EARLY].count as f64 * early_graduation;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let graduating = (expected + churn_rng.random::<f64>()).floor() as u64;
             if graduating > 0 {
                 let mrr = self.cells[t][EARLY].remove(graduating);
                 let established = &mut self.cells[t][ESTABLISHED];
@@ -214,8 +248,19 @@ fn service_ratio(counts: &[f64; 3], needed: &[f64; 3], hours: f64, tiered: bool)
             // find the even share per account that uses all hours, accounts needing less keep their need
             let mut per_account = hours / total;
             for _ in 0..3 {
-                let capped: f64 = (0..3).map(|t| if counts[t] > 0.0 { counts[t] * (needed[t] / counts[t]).min(per_account) } else { 0.0 }).sum();
-                let uncapped: f64 = (0..3).filter(|&t| counts[t] > 0.0 && needed[t] / counts[t] > per_account).map(|t| counts[t]).sum();
+                let capped: f64 = (0..3)
+                    .map(|t| {
+                        if counts[t] > 0.0 {
+                            counts[t] * (needed[t] / counts[t]).min(per_account)
+                        } else {
+                            0.0
+                        }
+                    })
+                    .sum();
+                let uncapped: f64 = (0..3)
+                    .filter(|&t| counts[t] > 0.0 && needed[t] / counts[t] > per_account)
+                    .map(|t| counts[t])
+                    .sum();
                 if uncapped <= 0.0 {
                     break;
                 }
@@ -244,7 +289,10 @@ mod tests {
         let even = service_ratio(&counts, &needed, 150.0, false);
         assert!(even[0] < 1.0 && even[2] > 0.0);
         let delivered: f64 = (0..3).map(|t| even[t] * needed[t]).sum();
-        assert!((delivered - 150.0).abs() < 1e-6, "even split must use every hour: {delivered}");
+        assert!(
+            (delivered - 150.0).abs() < 1e-6,
+            "even split must use every hour: {delivered}"
+        );
     }
 
     #[test]

@@ -65,15 +65,19 @@ impl Derived {
         let acv_sigma = v[P::AcvSpread].max(0.0);
         let strategic = v[P::StrategicMinMrr].max(v[P::CoreMinMrr]);
         let core = v[P::CoreMinMrr].min(v[P::StrategicMinMrr]);
-        let (tier_share, tier_mean_mrr) = tier_split(acv_mu - 12f64.ln(), acv_sigma, strategic, core);
+        let (tier_share, tier_mean_mrr) =
+            tier_split(acv_mu - 12f64.ln(), acv_sigma, strategic, core);
         let excess_span = ((v[P::SpanOfControl] - REFERENCE_SPAN) / REFERENCE_SPAN).max(0.0);
         let mut monthly_attrition = [0.0; 5];
         let mut pay_effort = [1.0; 5];
         for role in Role::ALL {
             let annual = v[role.attrition()].clamp(0.0, 1.0);
             monthly_attrition[role as usize] = 1.0 - (1.0 - annual).powf(1.0 / 12.0);
-            let effort = |share: f64| 1.0 + v[P::EffortElasticity] * (1.0 - (-share / v[P::EffortScale].max(1e-6)).exp());
-            pay_effort[role as usize] = effort(v[role.variable_share()]) / effort(role.variable_share().spec().default);
+            let effort = |share: f64| {
+                1.0 + v[P::EffortElasticity] * (1.0 - (-share / v[P::EffortScale].max(1e-6)).exp())
+            };
+            pay_effort[role as usize] =
+                effort(v[role.variable_share()]) / effort(role.variable_share().spec().default);
         }
         Derived {
             cycle_hazard: cycle_hazard(v[P::CycleMeanMonths], v[P::CycleP90Months]),
@@ -86,7 +90,11 @@ impl Derived {
             tier_share,
             tier_mean_mrr,
             churn: [v[P::ChurnStrategic], v[P::ChurnCore], v[P::ChurnLongTail]],
-            service_hours: [v[P::ServiceHoursStrategic], v[P::ServiceHoursCore], v[P::ServiceHoursLongTail]],
+            service_hours: [
+                v[P::ServiceHoursStrategic],
+                v[P::ServiceHoursCore],
+                v[P::ServiceHoursLongTail],
+            ],
             monthly_attrition,
             pay_effort,
             lead_to_meeting: logit(v[P::LeadToMeeting]),
@@ -123,14 +131,28 @@ fn cycle_hazard(mean: f64, p90: f64) -> [f64; MAX_OPPORTUNITY_AGE] {
     let gap = (p90.max(mean * 1.01) / mean).ln();
     // mean = exp(mu + s²/2) and p90 = exp(mu + z s) give s²/2 − z s + gap = 0.
     let discriminant = Z90 * Z90 - 2.0 * gap;
-    let sigma = if discriminant > 0.0 { (Z90 - discriminant.sqrt()).max(0.05) } else { Z90 };
+    let sigma = if discriminant > 0.0 {
+        (Z90 - discriminant.sqrt()).max(0.05)
+    } else {
+        Z90
+    };
     let mu = mean.ln() - 0.5 * sigma * sigma;
-    let cdf = |t: f64| if t <= 0.0 { 0.0 } else { normal_cdf((t.ln() - mu) / sigma) };
+    let cdf = |t: f64| {
+        if t <= 0.0 {
+            0.0
+        } else {
+            normal_cdf((t.ln() - mu) / sigma)
+        }
+    };
     let mut hazard = [1.0; MAX_OPPORTUNITY_AGE];
     for (age, h) in hazard.iter_mut().enumerate() {
         let start = cdf(age as f64 - 0.5);
         let end = cdf(age as f64 + 0.5);
-        *h = if start >= 1.0 - 1e-12 { 1.0 } else { ((end - start) / (1.0 - start)).clamp(0.0, 1.0) };
+        *h = if start >= 1.0 - 1e-12 {
+            1.0
+        } else {
+            ((end - start) / (1.0 - start)).clamp(0.0, 1.0)
+        };
     }
     hazard
 }
@@ -148,7 +170,11 @@ fn tier_split(mu: f64, s: f64, strategic: f64, core: f64) -> ([f64; 3], [f64; 3]
             } else if x.is_infinite() {
                 f64::INFINITY
             } else if s <= 1e-9 {
-                if x.ln() - mu - shift > 0.0 { f64::INFINITY } else { f64::NEG_INFINITY }
+                if x.ln() - mu - shift > 0.0 {
+                    f64::INFINITY
+                } else {
+                    f64::NEG_INFINITY
+                }
             } else {
                 (x.ln() - mu - shift) / s
             }
@@ -156,7 +182,11 @@ fn tier_split(mu: f64, s: f64, strategic: f64, core: f64) -> ([f64; 3], [f64; 3]
         let share = phi(z(high, 0.0)) - phi(z(low, 0.0));
         let partial = mean_all * (phi(z(high, s * s)) - phi(z(low, s * s)));
         shares[i] = share;
-        means[i] = if share > 1e-12 { partial / share } else { low.max(1.0) };
+        means[i] = if share > 1e-12 {
+            partial / share
+        } else {
+            low.max(1.0)
+        };
     }
     (shares, means)
 }
@@ -185,7 +215,10 @@ fn erfc(x: f64) -> f64 {
         + t * (1.000_023_68
             + t * (0.374_091_96
                 + t * (0.096_784_18
-                    + t * (-0.186_288_06 + t * (0.278_868_07 + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
     let r = t * poly.exp();
     if x >= 0.0 { r } else { 2.0 - r }
 }
@@ -210,14 +243,19 @@ mod tests {
         }
         // discretisation to whole months shifts each decision by at most half a month
         assert!((mean - 2.5).abs() < 0.5, "mean {mean}");
-        assert!((decided_by_5 - 0.9).abs() < 0.06, "decided within 5 months {decided_by_5}");
+        assert!(
+            (decided_by_5 - 0.9).abs() < 0.06,
+            "decided within 5 months {decided_by_5}"
+        );
     }
 
     #[test]
     fn tier_shares_sum_to_one_and_means_respect_bounds() {
         let (shares, means) = tier_split((24_000.0f64 / 12.0).ln(), 0.8, 6_000.0, 1_500.0);
         assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-6);
-        assert!(means[0] >= 6_000.0 && means[1] >= 1_500.0 && means[1] < 6_000.0 && means[2] < 1_500.0);
+        assert!(
+            means[0] >= 6_000.0 && means[1] >= 1_500.0 && means[1] < 6_000.0 && means[2] < 1_500.0
+        );
     }
 
     #[test]

@@ -67,7 +67,10 @@ impl LeadQueue {
             }
             let mut taken = 0;
             for (c, w) in worked.iter_mut().enumerate() {
-                let share = u64::try_from(u128::from(self.by_age[c][age]) * u128::from(left) / u128::from(total)).unwrap_or(0);
+                let share = u64::try_from(
+                    u128::from(self.by_age[c][age]) * u128::from(left) / u128::from(total),
+                )
+                .unwrap_or(0);
                 self.by_age[c][age] -= share;
                 *w += share;
                 taken += share;
@@ -114,7 +117,12 @@ pub struct Marketing {
 impl Marketing {
     #[must_use]
     pub fn new(v: &Values) -> Self {
-        Marketing { adstock: v[P::InboundBudget], cut_active: false, recent_bookings: [0.0; 3], months_seen: 0 }
+        Marketing {
+            adstock: v[P::InboundBudget],
+            cut_active: false,
+            recent_bookings: [0.0; 3],
+            months_seen: 0,
+        }
     }
 
     /// Policy: trailing three-month bookings below the trigger share of plan
@@ -138,7 +146,11 @@ impl Marketing {
     /// Share of planned marketing actually spent this month.
     #[must_use]
     pub fn spend_share(&self, v: &Values) -> f64 {
-        if self.cut_active { 1.0 - v[P::CutShare] } else { 1.0 }
+        if self.cut_active {
+            1.0 - v[P::CutShare]
+        } else {
+            1.0
+        }
     }
 
     /// Spends this month's inbound budget and returns the expected inbound leads.
@@ -149,7 +161,9 @@ impl Marketing {
             return 0.0;
         }
         let reference_leads = REFERENCE_BUDGET / v[P::InboundCostPerLead].max(1e-6);
-        reference_leads * (self.adstock / REFERENCE_BUDGET).powf(v[P::InboundReturnsExponent]) * seasonality(v, calendar_month)
+        reference_leads
+            * (self.adstock / REFERENCE_BUDGET).powf(v[P::InboundReturnsExponent])
+            * seasonality(v, calendar_month)
     }
 
     pub fn record_bookings(&mut self, bookings: f64) {
@@ -213,7 +227,10 @@ mod tests {
         let mean = (1..=12).map(|m| seasonality(&v, m)).sum::<f64>() / 12.0;
         assert!((mean - 1.0).abs() < 1e-12);
         assert_eq!((1..=12).filter(|m| is_trade_show_month(4.0, *m)).count(), 4);
-        assert_eq!((1..=12).filter(|m| is_trade_show_month(12.0, *m)).count(), 12);
+        assert_eq!(
+            (1..=12).filter(|m| is_trade_show_month(12.0, *m)).count(),
+            12
+        );
         assert_eq!((1..=12).filter(|m| is_trade_show_month(0.0, *m)).count(), 0);
     }
 }

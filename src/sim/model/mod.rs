@@ -40,20 +40,36 @@ const TARGET_ANNUAL_RETENTION: f64 = 0.85;
 pub struct Prepared {
     pub scenario: Scenario,
     table: Vec<Uncertain>,
+    /// Values and derived constants when no parameter is uncertain, so runs skip recomputing them.
+    fixed: Option<(Values, Derived)>,
 }
 
 impl Prepared {
     #[must_use]
     pub fn new(scenario: &Scenario) -> Self {
-        Prepared { scenario: scenario.clone(), table: scenario.parameter_table() }
+        Prepared::from_table(scenario.clone(), scenario.parameter_table())
+    }
+
+    fn from_table(scenario: Scenario, table: Vec<Uncertain>) -> Self {
+        let mut prepared = Prepared {
+            scenario,
+            table,
+            fixed: None,
+        };
+        if prepared.table.iter().all(Uncertain::is_fixed) {
+            let values = prepared.values(0, 0);
+            let derived = Derived::new(&values);
+            prepared.fixed = Some((values, derived));
+        }
+        prepared
     }
 
     /// The same scenario with one parameter pinned (used by the sensitivity tornado).
     #[must_use]
     pub fn pinned(&self, id: P, value: f64) -> Self {
-        let mut pinned = self.clone();
-        pinned.table[id as usize] = Uncertain::Fixed(value);
-        pinned
+        let mut table = self.table.clone();
+        table[id as usize] = Uncertain::Fixed(value);
+        Prepared::from_table(self.scenario.clone(), table)
     }
 
     #[must_use]
@@ -137,7 +153,15 @@ pub struct CostLines {
 impl CostLines {
     #[must_use]
     pub fn total(&self) -> f64 {
-        self.base_pay + self.commission + self.bonuses + self.managers + self.marketing + self.agency + self.training + self.recruiting + self.restructuring
+        self.base_pay
+            + self.commission
+            + self.bonuses
+            + self.managers
+            + self.marketing
+            + self.agency
+            + self.training
+            + self.recruiting
+            + self.restructuring
     }
 }
 
@@ -169,8 +193,18 @@ impl Roles {
             Serving::Generalist => Role::Generalist,
             Serving::Am => Role::Am,
         };
-        let generalist_stages = [prospector, seller, server].iter().filter(|r| **r == Role::Generalist).count() as u32;
-        Roles { prospector, outbound, seller, server, self_held: prospector == seller, generalist_stages }
+        let generalist_stages = [prospector, seller, server]
+            .iter()
+            .filter(|r| **r == Role::Generalist)
+            .count() as u32;
+        Roles {
+            prospector,
+            outbound,
+            seller,
+            server,
+            self_held: prospector == seller,
+            generalist_stages,
+        }
     }
 
     fn skill(role: Role, own_stage: bool, v: &Values) -> f64 {
@@ -190,24 +224,46 @@ fn take(pool: &mut f64, need: f64) -> f64 {
 
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn whole(x: f64) -> u64 {
-    if x.is_finite() && x > 0.0 { x.floor() as u64 } else { 0 }
+    if x.is_finite() && x > 0.0 {
+        x.floor() as u64
+    } else {
+        0
+    }
 }
 
 /// Runs one future of `prepared` for run index `run`, calling `record` with
 /// each month's values (month 1 first). Returns the run's totals.
-pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledger, mut record: impl FnMut(u32, &MonthValues)) -> RunValues {
+pub fn simulate_run(
+    prepared: &Prepared,
+    seed: u64,
+    run: u64,
+    ledger: &mut Ledger,
+    mut record: impl FnMut(u32, &MonthValues),
+) -> RunValues {
     let scenario = &prepared.scenario;
-    let v = prepared.values(seed, run);
-    let d = Derived::new(&v);
+    let sampled;
+    let (v, d) = match &prepared.fixed {
+        Some((values, derived)) => (values, derived),
+        None => {
+            let values = prepared.values(seed, run);
+            let derived = Derived::new(&values);
+            sampled = (values, derived);
+            (&sampled.0, &sampled.1)
+        }
+    };
     let switches = scenario.switches;
     let mut structure = scenario.structure.clone();
     let mut staff = Staff::new(&structure.headcount);
     let mut leads = LeadQueue::default();
     let mut meetings = MeetingQueue::default();
     let mut pipeline = Pipeline::default();
-    let mut book = Book::new(&v, &d);
-    let mut marketing = Marketing::new(&v);
-    let mut training_stock = if v[P::TrainingDecay] > 0.0 { v[P::TrainingSpend] / v[P::TrainingDecay] } else { 3.0 * v[P::TrainingReference] };
+    let mut book = Book::new(v, d);
+    let mut marketing = Marketing::new(v);
+    let mut training_stock = if v[P::TrainingDecay] > 0.0 {
+        v[P::TrainingSpend] / v[P::TrainingDecay]
+    } else {
+        3.0 * v[P::TrainingReference]
+    };
     let mut pending_referrals = 0u64;
     let mut switched_at: Option<u32> = None;
     let mut reassigned_until = 0u32;
@@ -218,12 +274,14 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
     *ledger = Ledger {
         accounts_start: book.accounts(),
         mrr_start: book.mrr(),
-        people_start: u64::from(staff.filled_total()),
+        people_start: u64::from(staff.census().filled_total()),
         ..Ledger::default()
     };
     let mut totals = RunTotals::default();
     let team_share = v[P::TeamBonusShare];
-    let leakage = v[P::HandoffLeakage] * (1.0 - v[P::AlignmentEffect] * v[P::Alignment]) * (1.0 - v[P::TeamLeakageReduction] * (team_share / 0.2).min(1.0));
+    let leakage = v[P::HandoffLeakage]
+        * (1.0 - v[P::AlignmentEffect] * v[P::Alignment])
+        * (1.0 - v[P::TeamLeakageReduction] * (team_share / 0.2).min(1.0));
 
     for t in 1..=scenario.months {
         let rng = |mechanism| stream(seed, run, t, mechanism);
@@ -239,21 +297,42 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
         if let Some(change) = scenario.restructuring.as_ref().filter(|r| r.month == t) {
             let mut transition_rng = rng(Mechanism::Transition);
             let before = Roles::of(&structure);
-            let people_before: Vec<(Role, bool)> = staff.seats.iter().map(|s| (s.role, s.is_filled())).collect();
-            let changes = staff.restructure(&mut transition_rng, &d, &change.to.headcount);
+            let people_before: Vec<(Role, bool)> = staff
+                .seats
+                .iter()
+                .map(|s| (s.role, s.is_filled()))
+                .collect();
+            let changes = staff.restructure(&mut transition_rng, d, &change.to.headcount);
             // Severance: the people let go are the surplus of roles that shrank; each is paid
             // the average base of those roles for the severance months.
             let shrinking_bases: Vec<f64> = Role::ALL
                 .iter()
-                .filter(|role| people_before.iter().filter(|(r, filled)| r == *role && *filled).count() as u32 > change.to.headcount.of(**role))
+                .filter(|role| {
+                    people_before
+                        .iter()
+                        .filter(|(r, filled)| r == *role && *filled)
+                        .count() as u32
+                        > change.to.headcount.of(**role)
+                })
                 .map(|role| v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0)
                 .collect();
-            let average_base = if shrinking_bases.is_empty() { 0.0 } else { shrinking_bases.iter().sum::<f64>() / shrinking_bases.len() as f64 };
-            let severance = f64::from(changes.let_go) * average_base * v[P::SeveranceMonths] * v[P::BenefitsMultiplier];
+            let average_base = if shrinking_bases.is_empty() {
+                0.0
+            } else {
+                shrinking_bases.iter().sum::<f64>() / shrinking_bases.len() as f64
+            };
+            let severance = f64::from(changes.let_go)
+                * average_base
+                * v[P::SeveranceMonths]
+                * v[P::BenefitsMultiplier];
             ledger.let_go += u64::from(changes.let_go);
             let after = Roles::of(&change.to);
             if after.seller != before.seller {
-                let lost = binomial(&mut transition_rng, pipeline.open_total(), v[P::PipelineTransferLeakage]);
+                let lost = binomial(
+                    &mut transition_rng,
+                    pipeline.open_total(),
+                    v[P::PipelineTransferLeakage],
+                );
                 dropped_opportunities += pipeline.remove_oldest(lost);
             }
             if after.server != before.server {
@@ -267,34 +346,47 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
 
         // 2. Effective hours.
         let dip = switched_at.map_or(1.0, |m| {
-            let tau = v[P::TransitionRecovery] * if scenario.restructuring.as_ref().is_some_and(|r| r.process_owner) { v[P::ProcessOwnerSpeedup] } else { 1.0 };
+            let tau = v[P::TransitionRecovery]
+                * if scenario
+                    .restructuring
+                    .as_ref()
+                    .is_some_and(|r| r.process_owner)
+                {
+                    v[P::ProcessOwnerSpeedup]
+                } else {
+                    1.0
+                };
             1.0 - v[P::TransitionDip] * (-f64::from(t - m) / tau.max(0.05)).exp()
         });
         let mut role_effort = d.pay_effort;
         for role in [Role::Ae, Role::Generalist] {
             role_effort[role as usize] *= 1.0 - v[P::TeamFreeRiding] * team_share;
         }
-        let mut available = staff.hours(&v, &d, &role_effort, dip, switches.quotas);
+        let mut available = staff.hours(v, d, &role_effort, dip, switches.quotas);
         if roles.generalist_stages >= 2 {
             available[Role::Generalist as usize] *= 1.0 - v[P::ContextSwitchLoss];
         }
 
         // 3. Policy.
-        marketing.update_policy(&v, switches.cut_leads_when_behind);
-        let spend_share = marketing.spend_share(&v);
+        marketing.update_policy(v, switches.cut_leads_when_behind);
+        let spend_share = marketing.spend_share(v);
 
         // 4. Arrivals.
         let dispersion = v[P::ArrivalDispersion];
         let inbound_spend = v[P::InboundBudget] * spend_share;
         costs.marketing += inbound_spend;
-        let expected_inbound = marketing.inbound_leads(&v, inbound_spend, calendar_month);
+        let expected_inbound = marketing.inbound_leads(v, inbound_spend, calendar_month);
         let mut inbound_rng = rng(Mechanism::Inbound);
         let inbound = overdispersed_poisson(&mut inbound_rng, expected_inbound, dispersion);
         leads.arrive(Channel::Inbound, inbound);
         let mut show_leads = 0;
         if switches.trade_shows && is_trade_show_month(v[P::TradeShowsPerYear], calendar_month) {
             let mut show_rng = rng(Mechanism::TradeShows);
-            show_leads = overdispersed_poisson(&mut show_rng, v[P::TradeShowLeads] * spend_share, dispersion);
+            show_leads = overdispersed_poisson(
+                &mut show_rng,
+                v[P::TradeShowLeads] * spend_share,
+                dispersion,
+            );
             costs.marketing += v[P::TradeShowCost] * spend_share;
             leads.arrive(Channel::TradeShow, show_leads);
         }
@@ -302,19 +394,35 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
         let mut agency_meetings = 0;
         if structure.lead_generation == LeadGeneration::Agency {
             let mut agency_rng = rng(Mechanism::Agency);
-            agency_meetings = overdispersed_poisson(&mut agency_rng, v[P::AgencyMeetings], dispersion);
+            agency_meetings =
+                overdispersed_poisson(&mut agency_rng, v[P::AgencyMeetings], dispersion);
             costs.agency = v[P::AgencyFee] + v[P::AgencyCostPerMeeting] * agency_meetings as f64;
         }
         let arrived = inbound + show_leads + pending_referrals;
         ledger.leads_arrived += arrived;
 
         // 5. Capacity allocation by role priority.
-        let training = v[P::TrainingEffect] * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp());
-        let paid_per_meeting = roles.prospector == Role::Sdr && switches.sdr_paid_per_meeting && !switches.meeting_quality_gate;
-        let volume_shift = if paid_per_meeting { (1.0 + v[P::MeetingPayVolume]).ln() } else { 0.0 };
-        let lead_skill = Roles::skill(roles.prospector, roles.prospector == Role::Sdr, &v);
-        let meeting_chance = |channel: Channel| logistic(d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift);
-        let self_hold_hours = if roles.self_held { v[P::HoursPerMeeting] } else { 0.0 };
+        let training = v[P::TrainingEffect]
+            * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp());
+        let paid_per_meeting = roles.prospector == Role::Sdr
+            && switches.sdr_paid_per_meeting
+            && !switches.meeting_quality_gate;
+        let volume_shift = if paid_per_meeting {
+            (1.0 + v[P::MeetingPayVolume]).ln()
+        } else {
+            0.0
+        };
+        let lead_skill = Roles::skill(roles.prospector, roles.prospector == Role::Sdr, v);
+        let meeting_chance = |channel: Channel| {
+            logistic(
+                d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift,
+            )
+        };
+        let self_hold_hours = if roles.self_held {
+            v[P::HoursPerMeeting]
+        } else {
+            0.0
+        };
         let lead_cost = v[P::HoursPerLead] + meeting_chance(Channel::Inbound) * self_hold_hours;
         let outbound_cost = match roles.prospector {
             Role::Sdr => v[P::HoursPerOutboundMeetingSdr],
@@ -323,10 +431,15 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
 
         let mut pool = available;
         let generalist_index = Role::Generalist as usize;
-        let mut reserve = if roles.prospector == Role::Generalist { v[P::MinProspectingShare] * pool[generalist_index] } else { 0.0 };
+        let mut reserve = if roles.prospector == Role::Generalist {
+            v[P::MinProspectingShare] * pool[generalist_index]
+        } else {
+            0.0
+        };
         pool[generalist_index] -= reserve;
-        let service_need = book.service_needed(&d);
-        let opportunity_need = pipeline.open_total() as f64 * v[P::HoursPerOpportunity] / v[P::CycleMeanMonths].max(0.5);
+        let service_need = book.service_needed(d);
+        let opportunity_need = pipeline.open_total() as f64 * v[P::HoursPerOpportunity]
+            / v[P::CycleMeanMonths].max(0.5);
         let ready = meetings.ready();
         let meeting_need = (ready[0] + ready[1]) as f64 * v[P::HoursPerMeeting];
         let lead_need = leads.queued() as f64 * lead_cost;
@@ -339,8 +452,14 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
         let opportunity_given = take(&mut pool[roles.seller as usize], opportunity_need);
         let meeting_given = take(&mut pool[roles.seller as usize], meeting_need);
         let lead_hours = take(&mut reserve, lead_need);
-        let lead_hours = lead_hours + take(&mut pool[roles.prospector as usize], lead_need - lead_hours);
-        let outbound_hours = if roles.outbound { take(&mut reserve, f64::INFINITY) + take(&mut pool[roles.prospector as usize], f64::INFINITY) } else { 0.0 };
+        let lead_hours =
+            lead_hours + take(&mut pool[roles.prospector as usize], lead_need - lead_hours);
+        let outbound_hours = if roles.outbound {
+            take(&mut reserve, f64::INFINITY)
+                + take(&mut pool[roles.prospector as usize], f64::INFINITY)
+        } else {
+            0.0
+        };
 
         // 6. Leads → meetings.
         let worked = leads.work(whole(lead_hours / lead_cost.max(1e-9) + 1e-9));
@@ -348,10 +467,23 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
         let mut qualification_rng = rng(Mechanism::Qualification);
         let mut booked = 0;
         for channel in Channel::ALL {
-            booked += binomial(&mut qualification_rng, worked[channel as usize], meeting_chance(channel));
+            booked += binomial(
+                &mut qualification_rng,
+                worked[channel as usize],
+                meeting_chance(channel),
+            );
         }
         let mut outbound_rng = rng(Mechanism::Outbound);
-        booked += poisson(&mut outbound_rng, outbound_hours / outbound_cost.max(1e-9) * (1.0 + if paid_per_meeting { v[P::MeetingPayVolume] } else { 0.0 }));
+        booked += poisson(
+            &mut outbound_rng,
+            outbound_hours / outbound_cost.max(1e-9)
+                * (1.0
+                    + if paid_per_meeting {
+                        v[P::MeetingPayVolume]
+                    } else {
+                        0.0
+                    }),
+        );
         let expired = leads.age(d.lead_expiry);
         ledger.leads_expired += expired;
 
@@ -369,46 +501,80 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
         }
         let agency_leaked = binomial(&mut handoff_rng, agency_meetings, leakage);
         lost_in_handoff += agency_leaked;
-        meetings.hand_over(MeetingSource::Agency, agency_meetings - agency_leaked, delay);
+        meetings.hand_over(
+            MeetingSource::Agency,
+            agency_meetings - agency_leaked,
+            delay,
+        );
         let (held, unheld) = meetings.hold(whole(meeting_given / v[P::HoursPerMeeting] + 1e-9));
         ledger.meetings_booked += booked + agency_meetings;
         ledger.meetings_held += held_now + held[0] + held[1];
         ledger.meetings_lost += lost_in_handoff + unheld;
-        let seller_skill = Roles::skill(roles.seller, roles.seller == Role::Ae, &v);
-        let junk = if paid_per_meeting { v[P::MeetingPayQuality] } else { 0.0 };
+        let seller_skill = Roles::skill(roles.seller, roles.seller == Role::Ae, v);
+        let junk = if paid_per_meeting {
+            v[P::MeetingPayQuality]
+        } else {
+            0.0
+        };
         let mut meeting_rng = rng(Mechanism::Meetings);
         let base_mo = d.meeting_to_opportunity + seller_skill + training;
-        let in_house_opportunities = binomial(&mut meeting_rng, held_now + held[0], logistic(base_mo + junk));
-        let agency_opportunities = binomial(&mut meeting_rng, held[1], logistic(base_mo + v[P::AgencyQuality]));
+        let in_house_opportunities = binomial(
+            &mut meeting_rng,
+            held_now + held[0],
+            logistic(base_mo + junk),
+        );
+        let agency_opportunities = binomial(
+            &mut meeting_rng,
+            held[1],
+            logistic(base_mo + v[P::AgencyQuality]),
+        );
         let created = in_house_opportunities + agency_opportunities;
         pipeline.create(created);
         ledger.opportunities_created += created;
 
         // 8. Opportunity progress, wins, deal sizes.
-        let worked_share = if opportunity_need > 0.0 { opportunity_given / opportunity_need } else { 1.0 };
+        let worked_share = if opportunity_need > 0.0 {
+            opportunity_given / opportunity_need
+        } else {
+            1.0
+        };
         let win_chance = logistic(d.opportunity_to_win + seller_skill + training);
-        let progress = pipeline.progress(&mut rng(Mechanism::Opportunities), &d, worked_share, win_chance);
+        let progress = pipeline.progress(
+            &mut rng(Mechanism::Opportunities),
+            d,
+            worked_share,
+            win_chance,
+        );
         ledger.opportunities_won += progress.won;
         ledger.opportunities_lost += progress.lost;
         dropped_opportunities += progress.timed_out;
         let mut deal_rng = rng(Mechanism::DealSizes);
-        let (bookings, new_mrr) = onboard_deals(&mut deal_rng, &d, &mut book, progress.won);
+        let (bookings, new_mrr) = onboard_deals(&mut deal_rng, d, &mut book, progress.won);
         ledger.accounts_won += progress.won;
         ledger.mrr_new += new_mrr;
         ledger.bookings += bookings;
-        let commission = staff.credit_bookings(roles.seller, bookings, &v, switches.quotas) * (1.0 - team_share);
+        let commission =
+            staff.credit_bookings(roles.seller, bookings, v, switches.quotas) * (1.0 - team_share);
         marketing.record_bookings(bookings);
 
         // 9–10. Service, churn, expansion, referrals.
-        let early_factor = if structure.has_service_handoff() { v[P::HandoffChurnUplift] } else { 1.0 };
-        let reassigned = if t < reassigned_until { v[P::ReassignedChurn] } else { 1.0 };
+        let early_factor = if structure.has_service_handoff() {
+            v[P::HandoffChurnUplift]
+        } else {
+            1.0
+        };
+        let reassigned = if t < reassigned_until {
+            v[P::ReassignedChurn]
+        } else {
+            1.0
+        };
         let mrr_before = book.mrr();
         let retention_hours = available[Role::Retention as usize];
         let book_month = book.month(
             &mut rng(Mechanism::Churn),
             &mut rng(Mechanism::Referrals),
-            &v,
-            &d,
+            v,
+            d,
             service_given,
             structure.account_tiers,
             retention_hours,
@@ -434,19 +600,28 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
         }
 
         // 11. People: attrition, orphaned pipeline, hiring, managers.
-        let filled_sellers = staff.filled(roles.seller);
-        let transition = switched_at.filter(|m| f64::from(t - m) < v[P::TransitionAttritionMonths]).map_or(1.0, |_| v[P::TransitionAttrition]);
+        let filled_sellers = staff.census().filled(roles.seller);
+        let transition = switched_at
+            .filter(|m| f64::from(t - m) < v[P::TransitionAttritionMonths])
+            .map_or(1.0, |_| v[P::TransitionAttrition]);
         let mut people_rng = rng(Mechanism::Attrition);
-        let changes = staff.people_month(&mut people_rng, &v, &d, transition, switches.quotas);
-        let orphaned = orphaned_opportunities(&mut people_rng, pipeline.open_total(), filled_sellers, changes.seller_leavers, leakage);
+        let changes = staff.people_month(&mut people_rng, v, d, transition, switches.quotas);
+        let orphaned = orphaned_opportunities(
+            &mut people_rng,
+            pipeline.open_total(),
+            filled_sellers,
+            changes.seller_leavers,
+            leakage,
+        );
         dropped_opportunities += pipeline.remove_oldest(orphaned);
         ledger.leavers += u64::from(changes.leavers);
         ledger.hires += u64::from(changes.hires);
         let mut hiring_rng = rng(Mechanism::Hiring);
         for hire in scenario.hiring_plan.iter().filter(|h| h.month == t) {
-            staff.open_seats(&mut hiring_rng, &d, hire.role, hire.count);
+            staff.open_seats(&mut hiring_rng, d, hire.role, hire.count);
         }
-        let managers = staff.managers(v[P::SpanOfControl]);
+        let census = staff.census();
+        let managers = census.managers(v[P::SpanOfControl]);
         training_stock = (1.0 - v[P::TrainingDecay]) * training_stock + v[P::TrainingSpend];
         ledger.opportunities_dropped += dropped_opportunities;
 
@@ -455,49 +630,102 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
         let benefits = v[P::BenefitsMultiplier];
         let mut role_pay = [0.0; 5];
         for role in Role::ALL {
-            let filled = f64::from(staff.filled(role));
-            role_pay[role as usize] = filled * v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * benefits;
+            let filled = f64::from(census.filled(role));
+            role_pay[role as usize] =
+                filled * v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * benefits;
         }
         costs.base_pay = role_pay.iter().sum();
         costs.commission = commission;
         role_pay[roles.seller as usize] += commission;
-        let seller_target_variable = f64::from(staff.filled(roles.seller)) * v[roles.seller.ote()] * v[roles.seller.variable_share()] / 12.0;
-        let team_pool = team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(1.5);
+        let seller_target_variable = f64::from(census.filled(roles.seller))
+            * v[roles.seller.ote()]
+            * v[roles.seller.variable_share()]
+            / 12.0;
+        let team_pool =
+            team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(1.5);
         let sdr_bonus = if roles.prospector != Role::Sdr {
             0.0
         } else if switches.sdr_paid_per_meeting {
-            let paid_meetings = if switches.meeting_quality_gate { in_house_opportunities } else { booked };
+            let paid_meetings = if switches.meeting_quality_gate {
+                in_house_opportunities
+            } else {
+                booked
+            };
             v[P::SdrMeetingBonus] * paid_meetings as f64
         } else {
-            f64::from(staff.filled(Role::Sdr)) * v[P::SdrOte] * v[P::SdrVariableShare] / 12.0
+            f64::from(census.filled(Role::Sdr)) * v[P::SdrOte] * v[P::SdrVariableShare] / 12.0
         };
-        let kept = if mrr_before > 0.0 { 1.0 - book_month.churned_mrr / mrr_before } else { 1.0 };
+        let kept = if mrr_before > 0.0 {
+            1.0 - book_month.churned_mrr / mrr_before
+        } else {
+            1.0
+        };
         let retention_factor = (kept.max(0.0).powi(12) / TARGET_ANNUAL_RETENTION).min(1.5);
-        let am_bonus = f64::from(staff.filled(Role::Am)) * v[P::AmOte] * v[P::AmVariableShare] / 12.0 * retention_factor;
-        let retention_bonus = f64::from(staff.filled(Role::Retention)) * v[P::RetentionOte] * v[P::RetentionVariableShare] / 12.0 * retention_factor;
+        let am_bonus = f64::from(census.filled(Role::Am)) * v[P::AmOte] * v[P::AmVariableShare]
+            / 12.0
+            * retention_factor;
+        let retention_bonus = f64::from(census.filled(Role::Retention))
+            * v[P::RetentionOte]
+            * v[P::RetentionVariableShare]
+            / 12.0
+            * retention_factor;
         costs.bonuses = team_pool + sdr_bonus + am_bonus + retention_bonus;
         role_pay[roles.seller as usize] += team_pool;
         role_pay[Role::Sdr as usize] += sdr_bonus;
         role_pay[Role::Am as usize] += am_bonus;
         role_pay[Role::Retention as usize] += retention_bonus;
-        costs.managers = f64::from(managers) * v[P::ManagerOte] / 12.0 * ((1.0 - v[P::ManagerVariableShare]) * benefits + v[P::ManagerVariableShare]);
-        costs.training = v[P::TrainingSpend] * f64::from(staff.filled_total());
+        costs.managers = f64::from(managers) * v[P::ManagerOte] / 12.0
+            * ((1.0 - v[P::ManagerVariableShare]) * benefits + v[P::ManagerVariableShare]);
+        costs.training = v[P::TrainingSpend] * f64::from(census.filled_total());
         costs.recruiting = v[P::RecruitingCost] * f64::from(changes.hires);
         let total_cost = costs.total();
         let profit = revenue - total_cost;
-        let lines = [costs.base_pay, costs.commission, costs.bonuses, costs.managers, costs.marketing, costs.agency, costs.training, costs.recruiting, costs.restructuring];
-        ledger.worst_profit_gap = ledger.worst_profit_gap.max((profit - (revenue - lines.iter().sum::<f64>())).abs());
+        let lines = [
+            costs.base_pay,
+            costs.commission,
+            costs.bonuses,
+            costs.managers,
+            costs.marketing,
+            costs.agency,
+            costs.training,
+            costs.recruiting,
+            costs.restructuring,
+        ];
+        ledger.worst_profit_gap = ledger
+            .worst_profit_gap
+            .max((profit - (revenue - lines.iter().sum::<f64>())).abs());
         ledger.commission += commission;
         cumulative_profit += profit;
         npv += profit / monthly_discount.powi(i32::try_from(t).unwrap_or(i32::MAX));
 
         // Acquisition versus retention cost: generalists split by where their hours went.
         let generalist_used = used[generalist_index];
-        let generalist_selling = if generalist_used > 0.0 { (generalist_used - if roles.server == Role::Generalist { service_given } else { 0.0 }) / generalist_used } else { 0.5 };
-        let acquisition_pay = role_pay[Role::Sdr as usize] + role_pay[Role::Ae as usize] + role_pay[generalist_index] * generalist_selling;
-        let retention_pay = role_pay[Role::Am as usize] + role_pay[Role::Retention as usize] + role_pay[generalist_index] * (1.0 - generalist_selling);
-        let manager_share_acquisition = if acquisition_pay + retention_pay > 0.0 { acquisition_pay / (acquisition_pay + retention_pay) } else { 0.5 };
-        let acquisition = costs.marketing + costs.agency + acquisition_pay + costs.managers * manager_share_acquisition;
+        let generalist_selling = if generalist_used > 0.0 {
+            (generalist_used
+                - if roles.server == Role::Generalist {
+                    service_given
+                } else {
+                    0.0
+                })
+                / generalist_used
+        } else {
+            0.5
+        };
+        let acquisition_pay = role_pay[Role::Sdr as usize]
+            + role_pay[Role::Ae as usize]
+            + role_pay[generalist_index] * generalist_selling;
+        let retention_pay = role_pay[Role::Am as usize]
+            + role_pay[Role::Retention as usize]
+            + role_pay[generalist_index] * (1.0 - generalist_selling);
+        let manager_share_acquisition = if acquisition_pay + retention_pay > 0.0 {
+            acquisition_pay / (acquisition_pay + retention_pay)
+        } else {
+            0.5
+        };
+        let acquisition = costs.marketing
+            + costs.agency
+            + acquisition_pay
+            + costs.managers * manager_share_acquisition;
         let retention = retention_pay + costs.managers * (1.0 - manager_share_acquisition);
 
         out[Metric::Revenue] = revenue;
@@ -528,7 +756,7 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
             (Metric::HeadcountAm, Role::Am),
             (Metric::HeadcountRetention, Role::Retention),
         ] {
-            out[metric] = f64::from(staff.filled(role));
+            out[metric] = f64::from(census.filled(role));
         }
         out[Metric::Managers] = f64::from(managers);
         for (metric, role) in [
@@ -539,10 +767,18 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
             (Metric::UtilisationRetention, Role::Retention),
         ] {
             let hours = available[role as usize];
-            out[metric] = if hours > 0.0 { committed[role as usize] / hours } else { 0.0 };
+            out[metric] = if hours > 0.0 {
+                committed[role as usize] / hours
+            } else {
+                0.0
+            };
         }
         out[Metric::ProspectingHours] = lead_hours + outbound_hours;
-        out[Metric::ServiceLevel] = if book_month.service_needed > 0.0 { book_month.service_delivered / book_month.service_needed } else { 1.0 };
+        out[Metric::ServiceLevel] = if book_month.service_needed > 0.0 {
+            book_month.service_delivered / book_month.service_needed
+        } else {
+            1.0
+        };
         out[Metric::AcquisitionCost] = acquisition;
         out[Metric::RetentionCost] = retention;
         out[Metric::MarketingCut] = if marketing.cut_active { 1.0 } else { 0.0 };
@@ -555,7 +791,7 @@ pub fn simulate_run(prepared: &Prepared, seed: u64, run: u64, ledger: &mut Ledge
     ledger.opportunities_open = pipeline.open_total();
     ledger.accounts_end = book.accounts();
     ledger.mrr_end = book.mrr();
-    ledger.people_end = u64::from(staff.filled_total());
+    ledger.people_end = u64::from(staff.census().filled_total());
     totals.finish(cumulative_profit, npv, book.mrr())
 }
 
@@ -575,7 +811,19 @@ fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) -> (
         let mut share_left = 1.0;
         for tier in Tier::ALL {
             let share = d.tier_share[tier as usize];
-            let n = if tier == Tier::LongTail { left } else { binomial(rng, left, if share_left > 0.0 { share / share_left } else { 0.0 }) };
+            let n = if tier == Tier::LongTail {
+                left
+            } else {
+                binomial(
+                    rng,
+                    left,
+                    if share_left > 0.0 {
+                        share / share_left
+                    } else {
+                        0.0
+                    },
+                )
+            };
             left -= n;
             share_left -= share;
             let mrr = n as f64 * d.tier_mean_mrr[tier as usize];
@@ -619,10 +867,18 @@ impl RunTotals {
         let retention_year = self.retention / (self.customer_months / 12.0).max(1.0);
         out[RunMetric::Cac] = cac;
         out[RunMetric::RetentionCostPerCustomerYear] = retention_year;
-        out[RunMetric::AcquisitionToRetention] = if retention_year > 0.0 { cac / retention_year } else { 0.0 };
+        out[RunMetric::AcquisitionToRetention] = if retention_year > 0.0 {
+            cac / retention_year
+        } else {
+            0.0
+        };
         // Lifetime: 1 / monthly churn, capped at ten years when nobody churns.
         let monthly_churn = self.churned / self.customer_months.max(1.0);
-        let lifetime = if monthly_churn > 1.0 / 120.0 { 1.0 / monthly_churn } else { 120.0 };
+        let lifetime = if monthly_churn > 1.0 / 120.0 {
+            1.0 / monthly_churn
+        } else {
+            120.0
+        };
         let ltv = self.new_mrr / self.new_customers.max(1.0) * lifetime;
         out[RunMetric::LtvToCac] = if cac > 0.0 { ltv / cac } else { 0.0 };
         out

@@ -39,7 +39,12 @@ impl MeetingQueue {
         let ready = self.ready();
         let total = ready[0] + ready[1];
         let held_total = capacity.min(total);
-        let first = if total == 0 { 0 } else { u64::try_from(u128::from(ready[0]) * u128::from(held_total) / u128::from(total)).unwrap_or(0) };
+        let first = if total == 0 {
+            0
+        } else {
+            u64::try_from(u128::from(ready[0]) * u128::from(held_total) / u128::from(total))
+                .unwrap_or(0)
+        };
         let held = [first, held_total - first];
         let lost = total - held_total;
         for queue in &mut self.waiting {
@@ -66,7 +71,9 @@ pub struct Pipeline {
 
 impl Default for Pipeline {
     fn default() -> Self {
-        Pipeline { open: [0; MAX_OPPORTUNITY_AGE] }
+        Pipeline {
+            open: [0; MAX_OPPORTUNITY_AGE],
+        }
     }
 }
 
@@ -84,7 +91,13 @@ impl Pipeline {
     /// scaled by the share of the work sellers could do (stalled deals wait);
     /// decided ones are won at `win_probability`. Opportunities reaching
     /// their shelf life are lost. Then everything ages a month.
-    pub fn progress(&mut self, rng: &mut SimRng, d: &Derived, worked_share: f64, win_probability: f64) -> PipelineMonth {
+    pub fn progress(
+        &mut self,
+        rng: &mut SimRng,
+        d: &Derived,
+        worked_share: f64,
+        win_probability: f64,
+    ) -> PipelineMonth {
         let mut out = PipelineMonth::default();
         let mut decided = 0;
         let max_age = d.opportunity_max_age;

@@ -29,11 +29,22 @@ pub struct Seat {
 
 impl Seat {
     fn filled(role: Role, tenure: u32) -> Self {
-        Seat { role, tenure, vacant_for: 0, incumbent: false, ytd_bookings: 0.0, ytd_quota: 0.0, hours: 0.0 }
+        Seat {
+            role,
+            tenure,
+            vacant_for: 0,
+            incumbent: false,
+            ytd_bookings: 0.0,
+            ytd_quota: 0.0,
+            hours: 0.0,
+        }
     }
 
     fn vacant(role: Role, months: u32) -> Self {
-        Seat { vacant_for: months.max(1), ..Seat::filled(role, 0) }
+        Seat {
+            vacant_for: months.max(1),
+            ..Seat::filled(role, 0)
+        }
     }
 
     #[must_use]
@@ -44,7 +55,8 @@ impl Seat {
     /// Year-to-date attainment, once three months of quota have accrued.
     #[must_use]
     pub fn attainment(&self, monthly_quota: f64) -> Option<f64> {
-        (self.ytd_quota >= 3.0 * monthly_quota * 0.5 && self.ytd_quota > 0.0).then(|| self.ytd_bookings / self.ytd_quota)
+        (self.ytd_quota >= 3.0 * monthly_quota * 0.5 && self.ytd_quota > 0.0)
+            .then(|| self.ytd_bookings / self.ytd_quota)
     }
 }
 
@@ -56,6 +68,36 @@ pub struct StaffChanges {
     pub let_go: u32,
     /// Selling seats that left (their pipeline is orphaned).
     pub seller_leavers: u32,
+}
+
+/// Seats per role, filled and in total (vacancies included), counted once a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Census {
+    pub filled: [u32; 5],
+    pub seats: [u32; 5],
+}
+
+impl Census {
+    #[must_use]
+    pub fn filled(&self, role: Role) -> u32 {
+        self.filled[role as usize]
+    }
+
+    #[must_use]
+    pub fn filled_total(&self) -> u32 {
+        self.filled.iter().sum()
+    }
+
+    /// Front-line managers: one per span of control in each role's team.
+    #[must_use]
+    pub fn managers(&self, span: f64) -> u32 {
+        let span = span.max(1.0);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        self.seats
+            .iter()
+            .map(|seats| (f64::from(*seats) / span).ceil() as u32)
+            .sum()
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -76,33 +118,15 @@ impl Staff {
     }
 
     #[must_use]
-    pub fn filled(&self, role: Role) -> u32 {
-        self.seats.iter().filter(|s| s.role == role && s.is_filled()).count() as u32
-    }
-
-    #[must_use]
-    pub fn seats_of(&self, role: Role) -> u32 {
-        self.seats.iter().filter(|s| s.role == role).count() as u32
-    }
-
-    #[must_use]
-    pub fn filled_total(&self) -> u32 {
-        self.seats.iter().filter(|s| s.is_filled()).count() as u32
-    }
-
-    /// Front-line managers: one per span of control in each role's team.
-    #[must_use]
-    pub fn managers(&self, span: f64) -> u32 {
-        let span = span.max(1.0);
-        Role::ALL
-            .iter()
-            .map(|role| {
-                let seats = f64::from(self.seats_of(*role));
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let managers = (seats / span).ceil() as u32;
-                managers
-            })
-            .sum()
+    pub fn census(&self) -> Census {
+        let mut census = Census::default();
+        for seat in &self.seats {
+            census.seats[seat.role as usize] += 1;
+            if seat.is_filled() {
+                census.filled[seat.role as usize] += 1;
+            }
+        }
+        census
     }
 
     /// Starts a fiscal year: year-to-date figures go back to zero.
@@ -116,17 +140,16 @@ impl Staff {
     /// Sets each seat's effective hours for the month:
     /// `H · ramp · effort · span · dip`, capped at 1.3 H, less recruiting time.
     /// Returns hours available per role.
-    pub fn hours(&mut self, v: &Values, d: &Derived, role_effort: &[f64; 5], dip: f64, quotas: bool) -> [f64; 5] {
+    pub fn hours(
+        &mut self,
+        v: &Values,
+        d: &Derived,
+        role_effort: &[f64; 5],
+        dip: f64,
+        quotas: bool,
+    ) -> [f64; 5] {
         let base = v[P::HoursPerMonth];
-        let mut vacancies = [0u32; 5];
-        let mut filled = [0u32; 5];
-        for seat in &self.seats {
-            if seat.is_filled() {
-                filled[seat.role as usize] += 1;
-            } else {
-                vacancies[seat.role as usize] += 1;
-            }
-        }
+        let census = self.census();
         let mut available = [0.0; 5];
         for seat in &mut self.seats {
             if !seat.is_filled() {
@@ -147,8 +170,11 @@ impl Staff {
                 effort *= (1.0 - v[P::LowAttainmentEffort] * shortfall).max(0.2);
             }
             let dip_here = if seat.incumbent { dip } else { 1.0 };
-            let recruiting = v[P::RecruitingHours] * f64::from(vacancies[role]) / f64::from(filled[role].max(1));
-            let hours = (base * ramp * effort * d.span_productivity * dip_here).min(MAX_HOURS_MULTIPLIER * base);
+            let recruiting = v[P::RecruitingHours]
+                * f64::from(census.seats[role] - census.filled[role])
+                / f64::from(census.filled[role].max(1));
+            let hours = (base * ramp * effort * d.span_productivity * dip_here)
+                .min(MAX_HOURS_MULTIPLIER * base);
             seat.hours = (hours - recruiting).max(0.0);
             available[role] += seat.hours;
         }
@@ -157,11 +183,19 @@ impl Staff {
 
     /// Monthly attrition, vacancies counting down, new hires, planned seats.
     /// `transition` multiplies everyone's attrition during a restructuring.
-    pub fn people_month(&mut self, rng: &mut SimRng, v: &Values, d: &Derived, transition: f64, quotas: bool) -> StaffChanges {
+    pub fn people_month(
+        &mut self,
+        rng: &mut SimRng,
+        v: &Values,
+        d: &Derived,
+        transition: f64,
+        quotas: bool,
+    ) -> StaffChanges {
         let mut changes = StaffChanges::default();
         for seat in &mut self.seats {
             if seat.is_filled() {
-                let mut hazard = d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
+                let mut hazard =
+                    d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
                 if quotas && let Some(attainment) = seller_attainment(seat, v) {
                     let shortfall = (v[P::AttainmentFloor] - attainment).max(0.0);
                     hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
@@ -189,7 +223,8 @@ impl Staff {
     /// Opens planned seats, filled after the hiring lag.
     pub fn open_seats(&mut self, rng: &mut SimRng, d: &Derived, role: Role, count: u32) {
         for _ in 0..count {
-            self.seats.push(Seat::vacant(role, hiring_lag(rng, d.hiring_lag)));
+            self.seats
+                .push(Seat::vacant(role, hiring_lag(rng, d.hiring_lag)));
         }
     }
 
@@ -197,21 +232,48 @@ impl Staff {
     /// hours on opportunities, accrues (ramp-prorated) quota and returns the
     /// commission: the rate on bookings, times the accelerator on the part of
     /// a seat's bookings above its year-to-date quota when quotas are on.
-    pub fn credit_bookings(&mut self, seller: Role, bookings: f64, v: &Values, quotas: bool) -> f64 {
+    pub fn credit_bookings(
+        &mut self,
+        seller: Role,
+        bookings: f64,
+        v: &Values,
+        quotas: bool,
+    ) -> f64 {
         let quota = monthly_quota(seller, v);
         let rate = match seller {
             Role::Ae => v[P::AeCommission],
             Role::Generalist => v[P::GeneralistCommission],
             _ => 0.0,
         };
-        let total_hours: f64 = self.seats.iter().filter(|s| s.role == seller && s.is_filled()).map(|s| s.hours).sum();
+        let total_hours: f64 = self
+            .seats
+            .iter()
+            .filter(|s| s.role == seller && s.is_filled())
+            .map(|s| s.hours)
+            .sum();
         let mut commission = 0.0;
-        for seat in self.seats.iter_mut().filter(|s| s.role == seller && s.is_filled()) {
+        for seat in self
+            .seats
+            .iter_mut()
+            .filter(|s| s.role == seller && s.is_filled())
+        {
             let ramp_months = v[seller.ramp()];
-            let ramp_share = if ramp_months < 0.5 { 1.0 } else { (f64::from(seat.tenure + 1) / ramp_months).min(1.0) };
+            let ramp_share = if ramp_months < 0.5 {
+                1.0
+            } else {
+                (f64::from(seat.tenure + 1) / ramp_months).min(1.0)
+            };
             seat.ytd_quota += quota * ramp_share;
-            let credited = if total_hours > 0.0 { bookings * seat.hours / total_hours } else { 0.0 };
-            let below = if quotas { credited.min((seat.ytd_quota - seat.ytd_bookings).max(0.0)) } else { credited };
+            let credited = if total_hours > 0.0 {
+                bookings * seat.hours / total_hours
+            } else {
+                0.0
+            };
+            let below = if quotas {
+                credited.min((seat.ytd_quota - seat.ytd_bookings).max(0.0))
+            } else {
+                credited
+            };
             commission += rate * (below + v[P::Accelerator] * (credited - below));
             seat.ytd_bookings += credited;
         }
@@ -222,12 +284,22 @@ impl Staff {
     /// has seats for it, surplus people move to roles that are short (half
     /// ramped in the new role), the rest are let go; remaining gaps open as
     /// vacancies. Everyone in post becomes an incumbent for the dip.
-    pub fn restructure(&mut self, rng: &mut SimRng, d: &Derived, target: &Headcount) -> StaffChanges {
+    pub fn restructure(
+        &mut self,
+        rng: &mut SimRng,
+        d: &Derived,
+        target: &Headcount,
+    ) -> StaffChanges {
         let mut changes = StaffChanges::default();
         let mut kept: Vec<Seat> = Vec::with_capacity(target.total() as usize);
         let mut surplus: Vec<Seat> = Vec::new();
         for role in Role::ALL {
-            let mut of_role: Vec<Seat> = self.seats.iter().filter(|s| s.role == role).copied().collect();
+            let mut of_role: Vec<Seat> = self
+                .seats
+                .iter()
+                .filter(|s| s.role == role)
+                .copied()
+                .collect();
             // keep filled seats before vacancies
             of_role.sort_by_key(|s| s.vacant_for);
             for (i, seat) in of_role.into_iter().enumerate() {
@@ -238,7 +310,13 @@ impl Staff {
                 }
             }
         }
-        const REROLE_ORDER: [Role; 5] = [Role::Ae, Role::Am, Role::Sdr, Role::Retention, Role::Generalist];
+        const REROLE_ORDER: [Role; 5] = [
+            Role::Ae,
+            Role::Am,
+            Role::Sdr,
+            Role::Retention,
+            Role::Generalist,
+        ];
         for role in REROLE_ORDER {
             let ramp_half = 3;
             while (kept.iter().filter(|s| s.role == role).count() as u32) < target.of(role) {
@@ -287,7 +365,13 @@ fn hiring_lag(rng: &mut SimRng, mean: f64) -> u32 {
 
 /// How many of `n` leaving sellers' opportunities are lost: each leaver
 /// orphans an equal share of the open pipeline, which leaks like a hand-off.
-pub fn orphaned_opportunities(rng: &mut SimRng, open: u64, sellers: u32, leavers: u32, leakage: f64) -> u64 {
+pub fn orphaned_opportunities(
+    rng: &mut SimRng,
+    open: u64,
+    sellers: u32,
+    leavers: u32,
+    leakage: f64,
+) -> u64 {
     if sellers == 0 || leavers == 0 {
         return 0;
     }

@@ -1,0 +1,255 @@
+//! Comparing scenarios run for run: with common random numbers, run i of
+//! every scenario sees the same luck, so the paired difference reflects the
+//! structure, not chance. A scenario compared with itself differs by exactly 0.
+//!
+//! Per other scenario: difference bands per month, the share of runs in
+//! which it is ahead of the baseline on cumulative profit, and the payback
+//! month — the first month after which its cumulative profit minus the
+//! baseline's stays at or above zero to the horizon. Runs that have not paid
+//! back by the horizon are counted as such, never dropped.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::metrics::{Metric, MonthValues};
+use super::model::{Ledger, Prepared, simulate_run};
+use super::run::{MAX_RUNS, MIN_RUNS, RunError, Summary, run_chunk};
+use super::scenario::Scenario;
+use super::stats::Accumulator;
+use super::validate::validate;
+
+/// Metrics whose paired differences are reported month by month.
+pub const DIFFERENCE_METRICS: [Metric; 6] = [
+    Metric::Revenue,
+    Metric::Costs,
+    Metric::Profit,
+    Metric::CumulativeProfit,
+    Metric::NewBookings,
+    Metric::Customers,
+];
+
+/// One scenario against the baseline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    pub scenario: String,
+    /// `differences[i][month - 1]` for `DIFFERENCE_METRICS[i]`: this scenario minus the baseline.
+    pub differences: Vec<Vec<Accumulator>>,
+    /// Runs in which this scenario's cumulative profit is strictly ahead, per month.
+    pub ahead: Vec<u64>,
+    /// Runs whose payback month is m, at index m − 1.
+    pub payback: Vec<u64>,
+    /// Runs not paid back by the horizon.
+    pub not_paid_back: u64,
+    /// Horizon cumulative profit, this scenario minus the baseline.
+    pub horizon_difference: Accumulator,
+}
+
+impl Pair {
+    fn empty(name: &str, months: usize) -> Self {
+        Pair {
+            scenario: name.to_owned(),
+            differences: vec![vec![Accumulator::new(); months]; DIFFERENCE_METRICS.len()],
+            ahead: vec![0; months],
+            payback: vec![0; months],
+            not_paid_back: 0,
+            horizon_difference: Accumulator::new(),
+        }
+    }
+
+    fn merge(&mut self, other: &Pair) {
+        for (mine, theirs) in self.differences.iter_mut().zip(&other.differences) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                a.merge(b);
+            }
+        }
+        for (a, b) in self.ahead.iter_mut().zip(&other.ahead) {
+            *a += b;
+        }
+        for (a, b) in self.payback.iter_mut().zip(&other.payback) {
+            *a += b;
+        }
+        self.not_paid_back += other.not_paid_back;
+        self.horizon_difference.merge(&other.horizon_difference);
+    }
+
+    /// Share of runs ahead of the baseline on cumulative profit, per month.
+    #[must_use]
+    pub fn chance_ahead(&self, runs: u64) -> Vec<f64> {
+        self.ahead
+            .iter()
+            .map(|a| *a as f64 / runs.max(1) as f64)
+            .collect()
+    }
+
+    /// Share of runs paid back by each month (cumulative), per month.
+    #[must_use]
+    pub fn chance_paid_back_by(&self, runs: u64) -> Vec<f64> {
+        let mut total = 0;
+        self.payback
+            .iter()
+            .map(|count| {
+                total += count;
+                total as f64 / runs.max(1) as f64
+            })
+            .collect()
+    }
+
+    /// Median payback month, or `None` when fewer than half the runs paid back.
+    #[must_use]
+    pub fn median_payback(&self, runs: u64) -> Option<u32> {
+        self.chance_paid_back_by(runs)
+            .iter()
+            .position(|p| *p >= 0.5)
+            .map(|i| i as u32 + 1)
+    }
+}
+
+/// The baseline and every other scenario, run on the same random numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub seed: u64,
+    pub months: u32,
+    pub runs: u64,
+    /// Each scenario's own summary, the baseline first.
+    pub summaries: Vec<Summary>,
+    pub pairs: Vec<Pair>,
+}
+
+impl Comparison {
+    /// Folds another chunk's comparison into this one.
+    ///
+    /// # Errors
+    /// When the comparisons differ in scenarios, seed or horizon.
+    pub fn merge(&mut self, other: &Comparison) -> Result<(), RunError> {
+        if self.seed != other.seed
+            || self.months != other.months
+            || self.pairs.len() != other.pairs.len()
+        {
+            return Err(RunError::Mismatch(
+                "comparisons of different scenarios, seeds or horizons".into(),
+            ));
+        }
+        for (a, b) in self.summaries.iter_mut().zip(&other.summaries) {
+            a.merge(b)?;
+        }
+        for (a, b) in self.pairs.iter_mut().zip(&other.pairs) {
+            a.merge(b);
+        }
+        self.runs += other.runs;
+        Ok(())
+    }
+}
+
+/// Puts scenarios on a common horizon (the baseline's) so months line up.
+fn aligned(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepared> {
+    std::iter::once(baseline)
+        .chain(others)
+        .map(|s| {
+            let mut s = s.clone();
+            s.months = baseline.months;
+            if s.restructuring
+                .as_ref()
+                .is_some_and(|r| r.month >= s.months)
+            {
+                s.restructuring = None;
+            }
+            Prepared::new(&s)
+        })
+        .collect()
+}
+
+/// Compares `others` with `baseline` over `runs` paired runs.
+///
+/// # Errors
+/// Any invalid scenario (every problem listed, prefixed by its name) or a
+/// run count out of range.
+pub fn compare(
+    baseline: &Scenario,
+    others: &[Scenario],
+    runs: u64,
+    seed: u64,
+) -> Result<Comparison, RunError> {
+    for scenario in std::iter::once(baseline).chain(others) {
+        validate(scenario).map_err(RunError::Invalid)?;
+    }
+    if !(MIN_RUNS..=MAX_RUNS).contains(&runs) {
+        return Err(RunError::Runs { given: runs });
+    }
+    Ok(compare_chunk(&aligned(baseline, others), seed, 0..runs))
+}
+
+/// Prepares scenarios for [`compare_chunk`] (the baseline first).
+#[must_use]
+pub fn prepare_comparison(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepared> {
+    aligned(baseline, others)
+}
+
+/// Compares runs `range` of prepared scenarios (baseline first).
+#[must_use]
+pub fn compare_chunk(prepared: &[Prepared], seed: u64, range: Range<u64>) -> Comparison {
+    let months = prepared.first().map_or(0, |p| p.scenario.months) as usize;
+    let mut pairs: Vec<Pair> = prepared
+        .iter()
+        .skip(1)
+        .map(|p| Pair::empty(&p.scenario.name, months))
+        .collect();
+    let summaries: Vec<Summary> = prepared
+        .iter()
+        .map(|p| run_chunk(p, seed, range.clone()))
+        .collect();
+    let mut ledger = Ledger::default();
+    let mut base_rows = vec![MonthValues::default(); months];
+    let mut rows = vec![MonthValues::default(); months];
+    for run in range.clone() {
+        if let Some(first) = prepared.first() {
+            simulate_run(first, seed, run, &mut ledger, |m, v| {
+                base_rows[(m - 1) as usize] = *v
+            });
+        }
+        for (pair, other) in pairs.iter_mut().zip(prepared.iter().skip(1)) {
+            simulate_run(other, seed, run, &mut ledger, |m, v| {
+                rows[(m - 1) as usize] = *v
+            });
+            record_pair(pair, &base_rows, &rows);
+        }
+    }
+    Comparison {
+        seed,
+        months: months as u32,
+        runs: range.end.saturating_sub(range.start),
+        summaries,
+        pairs,
+    }
+}
+
+fn record_pair(pair: &mut Pair, base: &[MonthValues], other: &[MonthValues]) {
+    let mut last_behind: Option<usize> = None;
+    let mut first_different: Option<usize> = None;
+    for (month, (a, b)) in base.iter().zip(other).enumerate() {
+        for (i, metric) in DIFFERENCE_METRICS.iter().enumerate() {
+            pair.differences[i][month].insert(b[*metric] - a[*metric]);
+        }
+        let gap = b[Metric::CumulativeProfit] - a[Metric::CumulativeProfit];
+        if gap > 0.0 {
+            pair.ahead[month] += 1;
+        }
+        if gap < 0.0 {
+            last_behind = Some(month);
+        }
+        if gap != 0.0 && first_different.is_none() {
+            first_different = Some(month);
+        }
+    }
+    let months = base.len();
+    match last_behind {
+        Some(m) if m + 1 >= months => pair.not_paid_back += 1,
+        Some(m) => pair.payback[m + 1] += 1,
+        // never behind: paid back from the first month it differs (or at once)
+        None => pair.payback[first_different.unwrap_or(0)] += 1,
+    }
+    if let (Some(a), Some(b)) = (base.last(), other.last()) {
+        pair.horizon_difference
+            .insert(b[Metric::CumulativeProfit] - a[Metric::CumulativeProfit]);
+    }
+}

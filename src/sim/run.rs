@@ -1,0 +1,199 @@
+//! Running a scenario many times into a mergeable summary.
+//!
+//! A [`Summary`] holds, per metric and month, an exact-moment accumulator
+//! with a bounded quantile sketch (see [`crate::sim::stats`]), and per-run
+//! horizon figures. Summaries of chunks of runs merge; because every run's
+//! randomness derives from (seed, run index) and the statistics merge
+//! exactly, 10,000 runs give the identical summary however they are split
+//! into chunks and in whatever order the chunks are merged.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::metrics::{METRIC_COUNT, Metric, MonthValues, RUN_METRIC_COUNT, RunMetric};
+use super::model::{Ledger, Prepared, simulate_run};
+use super::scenario::Scenario;
+use super::stats::{Accumulator, Bands};
+use super::validate::{ValidationErrors, validate};
+
+pub const MIN_RUNS: u64 = 1;
+pub const MAX_RUNS: u64 = 1_000_000;
+pub const DEFAULT_RUNS: u64 = 10_000;
+/// Runs simulated before their months are folded into the accumulators:
+/// inserting one metric-month at a time keeps its sketch in cache.
+const BLOCK: usize = 64;
+
+/// Why a run request cannot be carried out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunError {
+    Invalid(ValidationErrors),
+    Runs {
+        given: u64,
+    },
+    /// Summaries of different scenarios, seeds or horizons cannot merge.
+    Mismatch(String),
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::Invalid(errors) => write!(f, "{errors}"),
+            RunError::Runs { given } => write!(
+                f,
+                "runs: must be between {MIN_RUNS} and {MAX_RUNS}, got {given}"
+            ),
+            RunError::Mismatch(what) => write!(f, "cannot merge summaries: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// Statistics of many runs of one scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub scenario: String,
+    pub seed: u64,
+    pub months: u32,
+    /// Runs summarised so far.
+    pub runs: u64,
+    /// `monthly[metric][month - 1]`, metrics in [`Metric::ALL`] order.
+    pub monthly: Vec<Vec<Accumulator>>,
+    /// `horizon[run metric]`, in [`RunMetric::ALL_RUN`] order.
+    pub horizon: Vec<Accumulator>,
+}
+
+impl Summary {
+    #[must_use]
+    pub fn empty(scenario: &Scenario, seed: u64) -> Self {
+        Summary {
+            scenario: scenario.name.clone(),
+            seed,
+            months: scenario.months,
+            runs: 0,
+            monthly: vec![vec![Accumulator::new(); scenario.months as usize]; METRIC_COUNT],
+            horizon: vec![Accumulator::new(); RUN_METRIC_COUNT],
+        }
+    }
+
+    /// Folds another chunk's summary into this one.
+    ///
+    /// # Errors
+    /// When the two summaries come from different scenarios, seeds or horizons.
+    pub fn merge(&mut self, other: &Summary) -> Result<(), RunError> {
+        if self.scenario != other.scenario || self.seed != other.seed || self.months != other.months
+        {
+            return Err(RunError::Mismatch(format!(
+                "{} (seed {}, {} months) and {} (seed {}, {} months)",
+                self.scenario, self.seed, self.months, other.scenario, other.seed, other.months
+            )));
+        }
+        self.runs += other.runs;
+        for (mine, theirs) in self.monthly.iter_mut().zip(&other.monthly) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                a.merge(b);
+            }
+        }
+        for (a, b) in self.horizon.iter_mut().zip(&other.horizon) {
+            a.merge(b);
+        }
+        Ok(())
+    }
+
+    #[must_use]
+    pub fn month(&self, metric: Metric, month: u32) -> &Accumulator {
+        &self.monthly[metric as usize][(month.max(1) - 1) as usize]
+    }
+
+    /// Bands of a metric for every month (month 1 first); `None` for months with no runs.
+    #[must_use]
+    pub fn bands(&self, metric: Metric) -> Vec<Option<Bands>> {
+        self.monthly[metric as usize]
+            .iter()
+            .map(Accumulator::bands)
+            .collect()
+    }
+
+    #[must_use]
+    pub fn horizon(&self, metric: RunMetric) -> &Accumulator {
+        &self.horizon[metric as usize]
+    }
+
+    /// Mean over runs and months of a metric (capacity use, work lost).
+    #[must_use]
+    pub fn mean_over_months(&self, metric: Metric) -> f64 {
+        let months = &self.monthly[metric as usize];
+        let means: Vec<f64> = months.iter().filter_map(Accumulator::mean).collect();
+        if means.is_empty() {
+            0.0
+        } else {
+            means.iter().sum::<f64>() / means.len() as f64
+        }
+    }
+}
+
+/// Runs `runs` futures of `scenario` with `seed`.
+///
+/// # Errors
+/// An invalid scenario (every problem listed) or a run count out of range.
+pub fn run(scenario: &Scenario, runs: u64, seed: u64) -> Result<Summary, RunError> {
+    validate(scenario).map_err(RunError::Invalid)?;
+    if !(MIN_RUNS..=MAX_RUNS).contains(&runs) {
+        return Err(RunError::Runs { given: runs });
+    }
+    Ok(run_chunk(&Prepared::new(scenario), seed, 0..runs))
+}
+
+/// Summarises runs `range` (run indices) of a prepared, valid scenario: the
+/// unit of work a Web Worker does before sending its summary back.
+#[must_use]
+pub fn run_chunk(prepared: &Prepared, seed: u64, range: Range<u64>) -> Summary {
+    let mut summary = Summary::empty(&prepared.scenario, seed);
+    let months = prepared.scenario.months as usize;
+    let mut block: Vec<MonthValues> = vec![MonthValues::default(); months * BLOCK];
+    let mut horizon: Vec<[f64; RUN_METRIC_COUNT]> = Vec::with_capacity(BLOCK);
+    let mut ledger = Ledger::default();
+    let mut run = range.start;
+    while run < range.end {
+        let size = usize::try_from((range.end - run).min(BLOCK as u64)).unwrap_or(BLOCK);
+        horizon.clear();
+        for slot in 0..size {
+            let rows = &mut block[slot * months..(slot + 1) * months];
+            let totals = simulate_run(
+                prepared,
+                seed,
+                run + slot as u64,
+                &mut ledger,
+                |month, values| rows[(month - 1) as usize] = *values,
+            );
+            horizon.push(totals.0);
+        }
+        fold_block(&mut summary, &block, &horizon, size, months);
+        run += size as u64;
+    }
+    summary.runs = range.end.saturating_sub(range.start);
+    summary
+}
+
+fn fold_block(
+    summary: &mut Summary,
+    block: &[MonthValues],
+    horizon: &[[f64; RUN_METRIC_COUNT]],
+    size: usize,
+    months: usize,
+) {
+    for (metric, by_month) in summary.monthly.iter_mut().enumerate() {
+        for (month, accumulator) in by_month.iter_mut().enumerate() {
+            for slot in 0..size {
+                accumulator.insert(block[slot * months + month].0[metric]);
+            }
+        }
+    }
+    for (metric, accumulator) in summary.horizon.iter_mut().enumerate() {
+        for values in horizon {
+            accumulator.insert(values[metric]);
+        }
+    }
+}

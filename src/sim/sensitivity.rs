@@ -1,0 +1,186 @@
+//! The sensitivity tornado: which assumptions move the horizon's cumulative
+//! profit most. Each parameter is pinned at a low and a high value in turn
+//! (every other parameter as the scenario has it) and the mean outcome is
+//! recomputed on the same random numbers. When a baseline is given the
+//! outcome is the paired difference "scenario minus baseline", so the
+//! tornado shows which assumptions the decision hinges on.
+//!
+//! Low and high: the scenario's own range when the parameter is uncertain;
+//! otherwise ±25% of its value (±0.2 on log-odds shifts), kept inside the
+//! allowed range.
+
+use serde::{Deserialize, Serialize};
+
+use super::metrics::Metric;
+use super::model::{Ledger, Prepared, simulate_run};
+use super::params::{P, Unit};
+use super::run::{MAX_RUNS, MIN_RUNS, RunError};
+use super::scenario::Scenario;
+use super::uncertain::Uncertain;
+use super::validate::validate;
+
+/// The parameters a revenue-operations analyst would test first: focus,
+/// leakage and context switch lead, then the funnel, deal size, churn, the
+/// cost of leads and the transition.
+pub const TORNADO_PARAMETERS: [P; 17] = [
+    P::SpecialistSkill,
+    P::GeneralistSkill,
+    P::HandoffLeakage,
+    P::ContextSwitchLoss,
+    P::LeadToMeeting,
+    P::MeetingToOpportunity,
+    P::OpportunityToWin,
+    P::AcvMedian,
+    P::CycleMeanMonths,
+    P::ChurnCore,
+    P::UnderserviceChurn,
+    P::InboundCostPerLead,
+    P::HoursPerOpportunity,
+    P::AeAttrition,
+    P::ExpansionRate,
+    P::TransitionDip,
+    P::TransitionRecovery,
+];
+
+/// Runs used for the tornado when the caller does not say.
+pub const DEFAULT_TORNADO_RUNS: u64 = 400;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TornadoBar {
+    pub path: String,
+    pub label: String,
+    pub unit: String,
+    pub low: f64,
+    pub high: f64,
+    /// Mean outcome with the parameter at `low` and at `high`, in USD.
+    pub outcome_at_low: f64,
+    pub outcome_at_high: f64,
+}
+
+impl TornadoBar {
+    #[must_use]
+    pub fn swing(&self) -> f64 {
+        (self.outcome_at_high - self.outcome_at_low).abs()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tornado {
+    /// What the outcome is, in words.
+    pub outcome: String,
+    pub runs: u64,
+    /// Mean outcome with every parameter as the scenario has it.
+    pub base: f64,
+    /// Bars, largest swing first.
+    pub bars: Vec<TornadoBar>,
+}
+
+/// The low and high value tested for a parameter.
+#[must_use]
+pub fn test_range(id: P, shape: &Uncertain) -> (f64, f64) {
+    let spec = id.spec();
+    let (low, high) = if shape.is_fixed() {
+        let centre = shape.central();
+        if spec.unit == Unit::LogOdds {
+            (centre - 0.2, centre + 0.2)
+        } else {
+            (centre * 0.75, centre * 1.25)
+        }
+    } else {
+        shape.span()
+    };
+    let clamp = |x: f64| {
+        if spec.integer {
+            x.round().clamp(spec.min, spec.max)
+        } else {
+            x.clamp(spec.min, spec.max)
+        }
+    };
+    (clamp(low.min(high)), clamp(high.max(low)))
+}
+
+/// Builds the tornado for `scenario`, against `baseline` when given.
+///
+/// # Errors
+/// Invalid scenarios or a run count out of range.
+pub fn tornado(
+    baseline: Option<&Scenario>,
+    scenario: &Scenario,
+    runs: u64,
+    seed: u64,
+) -> Result<Tornado, RunError> {
+    validate(scenario).map_err(RunError::Invalid)?;
+    if let Some(b) = baseline {
+        validate(b).map_err(RunError::Invalid)?;
+    }
+    if !(MIN_RUNS..=MAX_RUNS).contains(&runs) {
+        return Err(RunError::Runs { given: runs });
+    }
+    let months = baseline.map_or(scenario.months, |b| b.months);
+    let align = |s: &Scenario| {
+        let mut s = s.clone();
+        s.months = months;
+        if s.restructuring.as_ref().is_some_and(|r| r.month >= months) {
+            s.restructuring = None;
+        }
+        Prepared::new(&s)
+    };
+    let subject = align(scenario);
+    let reference = baseline.map(align);
+    let base = mean_outcome(reference.as_ref(), &subject, runs, seed);
+    let table = subject.table().to_vec();
+    let mut bars: Vec<TornadoBar> = TORNADO_PARAMETERS
+        .iter()
+        .map(|id| {
+            let (low, high) = test_range(*id, &table[*id as usize]);
+            let at = |value: f64| {
+                let pinned_subject = subject.pinned(*id, value);
+                let pinned_reference = reference.as_ref().map(|r| r.pinned(*id, value));
+                mean_outcome(pinned_reference.as_ref(), &pinned_subject, runs, seed)
+            };
+            let spec = id.spec();
+            TornadoBar {
+                path: spec.path.to_owned(),
+                label: spec.label.to_owned(),
+                unit: spec.unit.label().to_owned(),
+                low,
+                high,
+                outcome_at_low: at(low),
+                outcome_at_high: at(high),
+            }
+        })
+        .collect();
+    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+    let outcome = match baseline {
+        Some(b) => format!(
+            "Cumulative profit at month {months}: {} minus {}",
+            scenario.name, b.name
+        ),
+        None => format!("Cumulative profit at month {months}: {}", scenario.name),
+    };
+    Ok(Tornado {
+        outcome,
+        runs,
+        base,
+        bars,
+    })
+}
+
+fn mean_outcome(reference: Option<&Prepared>, subject: &Prepared, runs: u64, seed: u64) -> f64 {
+    let mut ledger = Ledger::default();
+    let mut total = 0.0;
+    for run in 0..runs {
+        let mut subject_profit = 0.0;
+        simulate_run(subject, seed, run, &mut ledger, |_, v| {
+            subject_profit = v[Metric::CumulativeProfit]
+        });
+        let mut reference_profit = 0.0;
+        if let Some(r) = reference {
+            simulate_run(r, seed, run, &mut ledger, |_, v| {
+                reference_profit = v[Metric::CumulativeProfit]
+            });
+        }
+        total += subject_profit - reference_profit;
+    }
+    total / runs.max(1) as f64
+}
