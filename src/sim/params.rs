@@ -119,9 +119,7 @@ catalogue! {
     GeneralistVariableShare: "roles.generalist.variable_share", "Generalist pay at risk", Share, 0.40, [0.0, 0.9], false, BENCH_PAY,
         "Share of on-target earnings paid as commission rather than base salary.";
     GeneralistQuota: "roles.generalist.quota", "Generalist quota", UsdPerYear, 250_000.0, [10_000.0, 20_000_000.0], false, ASSUMPTION,
-        "New annual contract value a generalist is expected to book in a year (smaller than an AE's: they also serve a book).";
-    GeneralistCommission: "roles.generalist.commission_rate", "Generalist commission rate", Share, 0.10, [0.0, 0.5], false, "benchmark: AE commission is about 10% of annual contract value",
-        "Commission paid on each booked annual contract value, below quota.";
+        "New annual contract value a generalist is expected to book in a year (smaller than an AE's: they also serve a book). Commission rate = variable pay at target ÷ quota.";
 
     SdrRamp: "roles.sdr.ramp_months", "SDR ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new SDR takes to reach full productivity.";
@@ -143,9 +141,7 @@ catalogue! {
     AeVariableShare: "roles.ae.variable_share", "AE pay at risk", Share, 0.50, [0.0, 0.9], false, BENCH_PAY,
         "Share of AE on-target earnings paid as commission.";
     AeQuota: "roles.ae.quota", "AE quota", UsdPerYear, 650_000.0, [10_000.0, 20_000_000.0], false, BENCH_PAY,
-        "Annual contract value an account executive is expected to book in a year.";
-    AeCommission: "roles.ae.commission_rate", "AE commission rate", Share, 0.10, [0.0, 0.5], false, "benchmark: AE commission is about 10% of annual contract value",
-        "Commission paid on each booked annual contract value, below quota.";
+        "Annual contract value an account executive is expected to book in a year. Commission rate = variable pay at target ÷ quota (11.5% at the defaults; benchmark about 10%).";
 
     AmRamp: "roles.am.ramp_months", "AM ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new account manager takes to reach full productivity.";
@@ -288,8 +284,12 @@ catalogue! {
         "Monthly chance a fully served core account leaves.";
     ChurnLongTail: "accounts.churn_long_tail", "Churn, long tail", SharePerMonth, 0.025, [0.0, 0.5], false, BENCH_CHURN,
         "Monthly chance a fully served long-tail account leaves.";
-    UnderserviceChurn: "accounts.underservice_churn", "Churn from under-service", Multiplier, 1.0, [0.0, 10.0], false, ASSUMPTION,
-        "Extra churn when an account gets none of the service it needs (1 = churn doubles); scales with the gap.";
+    UnderserviceChurnStrategic: "accounts.underservice_churn_strategic", "Churn from under-service, strategic", Multiplier, 2.0, [0.0, 10.0], false, ASSUMPTION,
+        "Extra churn of a strategic account that gets none of the service it needs (2 = churn triples); scales with the gap. Big accounts expect a relationship.";
+    UnderserviceChurn: "accounts.underservice_churn_core", "Churn from under-service, core", Multiplier, 1.0, [0.0, 10.0], false, ASSUMPTION,
+        "Extra churn of a core account that gets none of the service it needs (1 = churn doubles); scales with the gap.";
+    UnderserviceChurnLongTail: "accounts.underservice_churn_long_tail", "Churn from under-service, long tail", Multiplier, 0.5, [0.0, 10.0], false, ASSUMPTION,
+        "Extra churn of a long-tail account that gets none of the service it needs; small accounts expect less.";
     EarlyLifeMonths: "accounts.early_life_months", "Early-life period", Months, 6.0, [0.0, 24.0], true, ASSUMPTION,
         "Months after the sale during which a new customer churns more.";
     EarlyLifeChurn: "accounts.early_life_churn", "Early-life churn factor", Multiplier, 1.5, [1.0, 10.0], false, ASSUMPTION,

@@ -33,7 +33,7 @@ pub const TORNADO_PARAMETERS: [P; 17] = [
     P::AcvMedian,
     P::CycleMeanMonths,
     P::ChurnCore,
-    P::UnderserviceChurn,
+    P::UnderserviceChurnStrategic,
     P::InboundCostPerLead,
     P::HoursPerOpportunity,
     P::AeAttrition,

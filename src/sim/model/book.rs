@@ -2,7 +2,7 @@
 //! MRR) cells; service hours delivered against what each tier needs;
 //! churn, expansion, contraction and referrals.
 //!
-//! Churn hazard per cell: `tier churn × (1 + γ (1 − s)) × (1 − r · coverage)
+//! Churn hazard per cell: `tier churn × (1 + γ_tier (1 − s)) × (1 − r · coverage)
 //! × early-life factor × reassignment factor`, where `s` is the share of
 //! needed service hours delivered and coverage is the share of the cell's
 //! accounts a retention manager looks after. Churn is binomial on counts and
@@ -188,7 +188,7 @@ impl Book {
         for t in 0..3 {
             let s = service[t];
             let base = d.churn[t]
-                * (1.0 + v[P::UnderserviceChurn] * (1.0 - s))
+                * (1.0 + d.underservice_churn[t] * (1.0 - s))
                 * (1.0 - v[P::RetentionEffect] * coverage[t])
                 * reassigned;
             for stage in [EARLY, ESTABLISHED] {
@@ -240,32 +240,12 @@ fn service_ratio(counts: &[f64; 3], needed: &[f64; 3], hours: f64, tiered: bool)
             }
         }
     } else {
-        // Without account-list management every account gets the same hours,
-        // whatever it spends: big accounts are under-served first.
+        // Without account-list management every account gets the same hours
+        // whatever it spends: big accounts are under-served while small ones
+        // soak up time beyond their need, which nobody moves elsewhere.
         let total: f64 = counts.iter().sum();
-        let total_needed: f64 = needed.iter().sum();
-        if total > 0.0 && total_needed > hours {
-            // find the even share per account that uses all hours, accounts needing less keep their need
-            let mut per_account = hours / total;
-            for _ in 0..3 {
-                let capped: f64 = (0..3)
-                    .map(|t| {
-                        if counts[t] > 0.0 {
-                            counts[t] * (needed[t] / counts[t]).min(per_account)
-                        } else {
-                            0.0
-                        }
-                    })
-                    .sum();
-                let uncapped: f64 = (0..3)
-                    .filter(|&t| counts[t] > 0.0 && needed[t] / counts[t] > per_account)
-                    .map(|t| counts[t])
-                    .sum();
-                if uncapped <= 0.0 {
-                    break;
-                }
-                per_account += (hours - capped) / uncapped;
-            }
+        if total > 0.0 {
+            let per_account = hours / total;
             for t in 0..3 {
                 if needed[t] > 0.0 {
                     ratio[t] = (per_account * counts[t] / needed[t]).min(1.0);

@@ -46,6 +46,8 @@ pub struct Derived {
     pub tier_mean_mrr: [f64; 3],
     pub churn: [f64; 3],
     pub service_hours: [f64; 3],
+    /// Extra churn per tier when an account gets none of its service.
+    pub underservice_churn: [f64; 3],
     pub monthly_attrition: [f64; 5],
     /// Effort multiplier from the share of pay at risk, per role, normalised to the reference plan.
     pub pay_effort: [f64; 5],
@@ -90,6 +92,11 @@ impl Derived {
             tier_share,
             tier_mean_mrr,
             churn: [v[P::ChurnStrategic], v[P::ChurnCore], v[P::ChurnLongTail]],
+            underservice_churn: [
+                v[P::UnderserviceChurnStrategic],
+                v[P::UnderserviceChurn],
+                v[P::UnderserviceChurnLongTail],
+            ],
             service_hours: [
                 v[P::ServiceHoursStrategic],
                 v[P::ServiceHoursCore],

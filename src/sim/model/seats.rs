@@ -240,11 +240,7 @@ impl Staff {
         quotas: bool,
     ) -> f64 {
         let quota = monthly_quota(seller, v);
-        let rate = match seller {
-            Role::Ae => v[P::AeCommission],
-            Role::Generalist => v[P::GeneralistCommission],
-            _ => 0.0,
-        };
+        let rate = commission_rate(seller, v);
         let total_hours: f64 = self
             .seats
             .iter()
@@ -336,6 +332,19 @@ impl Staff {
         }
         self.seats = kept;
         changes
+    }
+}
+
+/// Commission per dollar of annual contract value booked below quota: the
+/// variable pay at target spread over the quota, so a larger share of pay at
+/// risk is a steeper commission, not a cheaper plan.
+#[must_use]
+pub fn commission_rate(role: Role, v: &Values) -> f64 {
+    let quota = 12.0 * monthly_quota(role, v);
+    if quota > 0.0 {
+        v[role.ote()] * v[role.variable_share()] / quota
+    } else {
+        0.0
     }
 }
 
