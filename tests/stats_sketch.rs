@@ -242,10 +242,7 @@ fn serde_json_round_trip_is_exact() {
     let back: Accumulator = serde_json::from_str(&text).unwrap();
     assert_eq!(back, whole);
     assert_eq!(json(&back), text);
-    assert_eq!(
-        back.min().unwrap().to_bits(),
-        whole.min().unwrap().to_bits()
-    );
+    assert_eq!(back.min().unwrap().to_bits(), whole.min().unwrap().to_bits());
 
     // Merging deserialized chunks is still exact.
     let c = chunks(&values, &[5000, 5000]);
@@ -293,10 +290,7 @@ fn fixed_point_moments_match_f64() {
 
         // Against the same values rounded to the fixed-point grid, the
         // integer arithmetic is exact up to the final f64 operations.
-        let rounded: Vec<f64> = values
-            .iter()
-            .map(|v| (v * SCALE).round_ties_even() / SCALE)
-            .collect();
+        let rounded: Vec<f64> = values.iter().map(|v| (v * SCALE).round_ties_even() / SCALE).collect();
         let (mean_r, std_r) = reference_moments(&rounded);
         assert!(relative(acc.mean().unwrap(), mean_r) < 1e-12);
         assert!(relative(acc.std_dev().unwrap(), std_r) < 1e-12);

@@ -87,9 +87,7 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
                 let file = match parser.next()? {
                     Some(Value(file)) => file.string()?,
                     _ => {
-                        return Err(Failure(format!(
-                            "validate needs a scenario file\n\n{USAGE}"
-                        )));
+                        return Err(Failure(format!("validate needs a scenario file\n\n{USAGE}")));
                     }
                 };
                 no_more(&mut parser)?;
@@ -119,10 +117,8 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
     }
 
     fn load_file(path: &str) -> Result<Scenario, Failure> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure(format!("{path}: cannot read: {e}")))?;
-        parse_scenario(&text)
-            .map_err(|errors| Failure(format!("{path}: invalid scenario\n{errors}")))
+        let text = std::fs::read_to_string(path).map_err(|e| Failure(format!("{path}: cannot read: {e}")))?;
+        parse_scenario(&text).map_err(|errors| Failure(format!("{path}: invalid scenario\n{errors}")))
     }
 
     /// A file path, or else a preset id.
@@ -207,9 +203,7 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
                     "preset" => {
                         let id = parser.value()?.string()?;
                         let preset = presets::find(&id).ok_or_else(|| {
-                            Failure(format!(
-                                "--preset: unknown preset \"{id}\" (see salesim presets)"
-                            ))
+                            Failure(format!("--preset: unknown preset \"{id}\" (see salesim presets)"))
                         })?;
                         source = Some(preset.scenario);
                     }
@@ -218,9 +212,7 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
                             "json" => false,
                             "csv" => true,
                             other => {
-                                return Err(Failure(format!(
-                                    "--format: must be json or csv, got {other}"
-                                )));
+                                return Err(Failure(format!("--format: must be json or csv, got {other}")));
                             }
                         }
                     }
@@ -233,20 +225,12 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
                 other => return Err(other.unexpected().into()),
             }
         }
-        let mut scenario = source.ok_or_else(|| {
-            Failure(format!(
-                "run needs a scenario file or --preset ID\n\n{USAGE}"
-            ))
-        })?;
+        let mut scenario =
+            source.ok_or_else(|| Failure(format!("run needs a scenario file or --preset ID\n\n{USAGE}")))?;
         common.apply(&mut scenario);
-        let summary =
-            run(&scenario, common.runs, common.seed).map_err(|e| Failure(e.to_string()))?;
+        let summary = run(&scenario, common.runs, common.seed).map_err(|e| Failure(e.to_string()))?;
         let report = report(&summary, &scenario);
-        if csv {
-            Ok(to_csv(&report))
-        } else {
-            json(&report)
-        }
+        if csv { Ok(to_csv(&report)) } else { json(&report) }
     }
 
     fn compare_command(parser: &mut lexopt::Parser) -> Result<String, Failure> {
@@ -282,17 +266,13 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
         for scenario in &mut scenarios {
             common.apply(scenario);
         }
-        let (baseline, others) = scenarios
-            .split_first()
-            .ok_or_else(|| Failure(USAGE.into()))?;
-        let comparison = compare(baseline, others, common.runs, common.seed)
-            .map_err(|e| Failure(e.to_string()))?;
+        let (baseline, others) = scenarios.split_first().ok_or_else(|| Failure(USAGE.into()))?;
+        let comparison = compare(baseline, others, common.runs, common.seed).map_err(|e| Failure(e.to_string()))?;
         let mut tornadoes = Vec::new();
         if tornado_runs > 0 {
             for other in others {
                 tornadoes.push(
-                    tornado(Some(baseline), other, tornado_runs, common.seed)
-                        .map_err(|e| Failure(e.to_string()))?,
+                    tornado(Some(baseline), other, tornado_runs, common.seed).map_err(|e| Failure(e.to_string()))?,
                 );
             }
         }

@@ -76,10 +76,7 @@ impl Pair {
     /// Share of runs ahead of the baseline on cumulative profit, per month.
     #[must_use]
     pub fn chance_ahead(&self, runs: u64) -> Vec<f64> {
-        self.ahead
-            .iter()
-            .map(|a| *a as f64 / runs.max(1) as f64)
-            .collect()
+        self.ahead.iter().map(|a| *a as f64 / runs.max(1) as f64).collect()
     }
 
     /// Share of runs paid back by each month (cumulative), per month.
@@ -122,10 +119,7 @@ impl Comparison {
     /// # Errors
     /// When the comparisons differ in scenarios, seed or horizon.
     pub fn merge(&mut self, other: &Comparison) -> Result<(), RunError> {
-        if self.seed != other.seed
-            || self.months != other.months
-            || self.pairs.len() != other.pairs.len()
-        {
+        if self.seed != other.seed || self.months != other.months || self.pairs.len() != other.pairs.len() {
             return Err(RunError::Mismatch(
                 "comparisons of different scenarios, seeds or horizons".into(),
             ));
@@ -148,10 +142,7 @@ fn aligned(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepared> {
         .map(|s| {
             let mut s = s.clone();
             s.months = baseline.months;
-            if s.restructuring
-                .as_ref()
-                .is_some_and(|r| r.month >= s.months)
-            {
+            if s.restructuring.as_ref().is_some_and(|r| r.month >= s.months) {
                 s.restructuring = None;
             }
             Prepared::new(&s)
@@ -164,12 +155,7 @@ fn aligned(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepared> {
 /// # Errors
 /// Any invalid scenario (every problem listed, prefixed by its name) or a
 /// run count out of range.
-pub fn compare(
-    baseline: &Scenario,
-    others: &[Scenario],
-    runs: u64,
-    seed: u64,
-) -> Result<Comparison, RunError> {
+pub fn compare(baseline: &Scenario, others: &[Scenario], runs: u64, seed: u64) -> Result<Comparison, RunError> {
     for scenario in std::iter::once(baseline).chain(others) {
         validate(scenario).map_err(RunError::Invalid)?;
     }
@@ -194,23 +180,16 @@ pub fn compare_chunk(prepared: &[Prepared], seed: u64, range: Range<u64>) -> Com
         .skip(1)
         .map(|p| Pair::empty(&p.scenario.name, months))
         .collect();
-    let summaries: Vec<Summary> = prepared
-        .iter()
-        .map(|p| run_chunk(p, seed, range.clone()))
-        .collect();
+    let summaries: Vec<Summary> = prepared.iter().map(|p| run_chunk(p, seed, range.clone())).collect();
     let mut ledger = Ledger::default();
     let mut base_rows = vec![MonthValues::default(); months];
     let mut rows = vec![MonthValues::default(); months];
     for run in range.clone() {
         if let Some(first) = prepared.first() {
-            simulate_run(first, seed, run, &mut ledger, |m, v| {
-                base_rows[(m - 1) as usize] = *v
-            });
+            simulate_run(first, seed, run, &mut ledger, |m, v| base_rows[(m - 1) as usize] = *v);
         }
         for (pair, other) in pairs.iter_mut().zip(prepared.iter().skip(1)) {
-            simulate_run(other, seed, run, &mut ledger, |m, v| {
-                rows[(m - 1) as usize] = *v
-            });
+            simulate_run(other, seed, run, &mut ledger, |m, v| rows[(m - 1) as usize] = *v);
             record_pair(pair, &base_rows, &rows);
         }
     }

@@ -83,13 +83,13 @@ impl ParamSpec {
     }
 }
 
-const BENCH_ATTRITION: &str = "benchmark: published sales attrition surveys put annual rep turnover at 14–26%, SDRs higher (about 35%)";
-const BENCH_RAMP: &str =
-    "benchmark: published SaaS sales surveys report SDR ramp about 3 months and AE ramp about 5";
-const BENCH_PAY: &str =
-    "benchmark: published US on-target-earnings surveys for mid-market B2B sales roles";
+const BENCH_ATTRITION: &str =
+    "benchmark: published sales attrition surveys put annual rep turnover at 14–26%, SDRs higher (about 35%)";
+const BENCH_RAMP: &str = "benchmark: published SaaS sales surveys report SDR ramp about 3 months and AE ramp about 5";
+const BENCH_PAY: &str = "benchmark: published US on-target-earnings surveys for mid-market B2B sales roles";
 const BENCH_CHURN: &str = "benchmark: published B2B SaaS churn studies put monthly logo churn near 3% for SMB, 1.5% mid-market, 0.7% enterprise";
-const ASSUMPTION: &str = "assumption: no published source; set by a revenue-operations modeller, change it to your own figure";
+const ASSUMPTION: &str =
+    "assumption: no published source; set by a revenue-operations modeller, change it to your own figure";
 
 macro_rules! catalogue {
     ($( $id:ident: $path:literal, $label:literal, $unit:ident, $default:expr, [$min:expr, $max:expr], $integer:expr, $source:expr, $help:literal; )*) => {
@@ -459,16 +459,8 @@ mod tests {
                 spec.min,
                 spec.max
             );
-            assert!(
-                !spec.source.is_empty() && !spec.help.is_empty(),
-                "{}",
-                spec.path
-            );
-            assert!(
-                !spec.integer || spec.default.fract() == 0.0,
-                "{}",
-                spec.path
-            );
+            assert!(!spec.source.is_empty() && !spec.help.is_empty(), "{}", spec.path);
+            assert!(!spec.integer || spec.default.fract() == 0.0, "{}", spec.path);
         }
     }
 }

@@ -2,9 +2,7 @@
 //! company (mid-market B2B, about 20 sellers, 290 customers, $9.5M ARR).
 
 use super::params::P;
-use super::scenario::{
-    Headcount, LeadGeneration, Restructuring, Scenario, Selling, Serving, Structure,
-};
+use super::scenario::{Headcount, LeadGeneration, Restructuring, Scenario, Selling, Serving, Structure};
 
 /// A preset: a stable id for files and the command line, a title and the scenario.
 #[derive(Clone, Debug)]

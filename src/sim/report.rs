@@ -167,9 +167,7 @@ pub fn diagnostics(summary: &Summary, scenario: &Scenario) -> Diagnostics {
             per_month: summary.mean_over_months(Metric::ChurnedCustomers),
         },
     ];
-    let busiest = capacity_use
-        .iter()
-        .max_by(|a, b| a.mean_use.total_cmp(&b.mean_use));
+    let busiest = capacity_use.iter().max_by(|a, b| a.mean_use.total_cmp(&b.mean_use));
     let bottleneck = busiest.filter(|r| r.mean_use > OVERLOAD).map(|r| {
         format!(
             "{} are the bottleneck: the work they are given needs {:.0}% of their hours on average, so some of it is left undone.",
@@ -341,11 +339,7 @@ fn pair_view(pair: &Pair, runs: u64) -> PairView {
 }
 
 #[must_use]
-pub fn comparison_report(
-    comparison: &Comparison,
-    scenarios: &[Scenario],
-    tornadoes: Vec<Tornado>,
-) -> ComparisonReport {
+pub fn comparison_report(comparison: &Comparison, scenarios: &[Scenario], tornadoes: Vec<Tornado>) -> ComparisonReport {
     ComparisonReport {
         baseline: comparison
             .summaries
@@ -361,11 +355,7 @@ pub fn comparison_report(
             .zip(scenarios)
             .map(|(s, scenario)| report(s, scenario))
             .collect(),
-        pairs: comparison
-            .pairs
-            .iter()
-            .map(|p| pair_view(p, comparison.runs))
-            .collect(),
+        pairs: comparison.pairs.iter().map(|p| pair_view(p, comparison.runs)).collect(),
         tornadoes,
     }
 }

@@ -113,10 +113,7 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     while u > probability && k < n {
         u -= probability;
         k += 1;
-        let reciprocal = RECIPROCALS
-            .get(k as usize)
-            .copied()
-            .unwrap_or_else(|| 1.0 / k as f64);
+        let reciprocal = RECIPROCALS.get(k as usize).copied().unwrap_or_else(|| 1.0 / k as f64);
         probability *= ratio * (trials - (k - 1) as f64) * reciprocal;
         if probability <= 0.0 {
             break;
@@ -192,20 +189,11 @@ mod tests {
     #[test]
     fn binomial_mean_and_variance_match_np_and_npq_within_four_standard_errors() {
         let mut rng = seeded(5);
-        for (n, p) in [
-            (20u64, 0.03),
-            (300, 0.012),
-            (40, 0.7),
-            (5_000, 0.2),
-            (7, 0.5),
-        ] {
+        for (n, p) in [(20u64, 0.03), (300, 0.012), (40, 0.7), (5_000, 0.2), (7, 0.5)] {
             let draws = 20_000;
-            let samples: Vec<f64> = (0..draws)
-                .map(|_| binomial(&mut rng, n, p) as f64)
-                .collect();
+            let samples: Vec<f64> = (0..draws).map(|_| binomial(&mut rng, n, p) as f64).collect();
             let mean = samples.iter().sum::<f64>() / f64::from(draws);
-            let variance =
-                samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(draws - 1);
+            let variance = samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(draws - 1);
             let expected_var = n as f64 * p * (1.0 - p);
             assert!(
                 (mean - n as f64 * p).abs() < 4.0 * (expected_var / f64::from(draws)).sqrt(),
@@ -213,8 +201,7 @@ mod tests {
             );
             // the variance of a sample variance is about 2σ⁴/N for near-normal counts
             assert!(
-                (variance - expected_var).abs()
-                    < 4.0 * expected_var * (2.0 / f64::from(draws)).sqrt() + 0.01,
+                (variance - expected_var).abs() < 4.0 * expected_var * (2.0 / f64::from(draws)).sqrt() + 0.01,
                 "n {n} p {p}: var {variance}"
             );
             assert!(samples.iter().all(|x| *x <= n as f64));
@@ -227,9 +214,6 @@ mod tests {
         let cv = 0.3;
         let n = 50_000;
         let mean = (0..n).map(|_| gamma_multiplier(&mut rng, cv)).sum::<f64>() / f64::from(n);
-        assert!(
-            (mean - 1.0).abs() < 4.0 * cv / f64::from(n).sqrt(),
-            "{mean}"
-        );
+        assert!((mean - 1.0).abs() < 4.0 * cv / f64::from(n).sqrt(), "{mean}");
     }
 }

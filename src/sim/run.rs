@@ -40,10 +40,7 @@ impl fmt::Display for RunError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RunError::Invalid(errors) => write!(f, "{errors}"),
-            RunError::Runs { given } => write!(
-                f,
-                "runs: must be between {MIN_RUNS} and {MAX_RUNS}, got {given}"
-            ),
+            RunError::Runs { given } => write!(f, "runs: must be between {MIN_RUNS} and {MAX_RUNS}, got {given}"),
             RunError::Mismatch(what) => write!(f, "cannot merge summaries: {what}"),
         }
     }
@@ -83,8 +80,7 @@ impl Summary {
     /// # Errors
     /// When the two summaries come from different scenarios, seeds or horizons.
     pub fn merge(&mut self, other: &Summary) -> Result<(), RunError> {
-        if self.scenario != other.scenario || self.seed != other.seed || self.months != other.months
-        {
+        if self.scenario != other.scenario || self.seed != other.seed || self.months != other.months {
             return Err(RunError::Mismatch(format!(
                 "{} (seed {}, {} months) and {} (seed {}, {} months)",
                 self.scenario, self.seed, self.months, other.scenario, other.seed, other.months
@@ -110,10 +106,7 @@ impl Summary {
     /// Bands of a metric for every month (month 1 first); `None` for months with no runs.
     #[must_use]
     pub fn bands(&self, metric: Metric) -> Vec<Option<Bands>> {
-        self.monthly[metric as usize]
-            .iter()
-            .map(Accumulator::bands)
-            .collect()
+        self.monthly[metric as usize].iter().map(Accumulator::bands).collect()
     }
 
     #[must_use]
@@ -161,13 +154,9 @@ pub fn run_chunk(prepared: &Prepared, seed: u64, range: Range<u64>) -> Summary {
         horizon.clear();
         for slot in 0..size {
             let rows = &mut block[slot * months..(slot + 1) * months];
-            let totals = simulate_run(
-                prepared,
-                seed,
-                run + slot as u64,
-                &mut ledger,
-                |month, values| rows[(month - 1) as usize] = *values,
-            );
+            let totals = simulate_run(prepared, seed, run + slot as u64, &mut ledger, |month, values| {
+                rows[(month - 1) as usize] = *values
+            });
             horizon.push(totals.0);
         }
         fold_block(&mut summary, &block, &horizon, size, months);

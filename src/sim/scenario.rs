@@ -32,13 +32,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Generalist,
-        Role::Sdr,
-        Role::Ae,
-        Role::Am,
-        Role::Retention,
-    ];
+    pub const ALL: [Role; 5] = [Role::Generalist, Role::Sdr, Role::Ae, Role::Am, Role::Retention];
 
     #[must_use]
     pub fn key(self) -> &'static str {
@@ -210,10 +204,7 @@ impl Structure {
     /// A hand-off between selling and service (new customers change hands).
     #[must_use]
     pub fn has_service_handoff(&self) -> bool {
-        !matches!(
-            (self.selling, self.serving),
-            (Selling::Generalist, Serving::Generalist)
-        )
+        !matches!((self.selling, self.serving), (Selling::Generalist, Serving::Generalist))
     }
 }
 
@@ -308,17 +299,13 @@ impl Scenario {
     }
 
     pub fn set(&mut self, id: P, value: impl Into<Uncertain>) {
-        self.parameters
-            .insert(id.spec().path.to_owned(), value.into());
+        self.parameters.insert(id.spec().path.to_owned(), value.into());
     }
 
     /// The value or distribution of every parameter, in catalogue order.
     #[must_use]
     pub fn parameter_table(&self) -> Vec<Uncertain> {
-        let mut table: Vec<Uncertain> = CATALOGUE
-            .iter()
-            .map(|s| Uncertain::Fixed(s.default))
-            .collect();
+        let mut table: Vec<Uncertain> = CATALOGUE.iter().map(|s| Uncertain::Fixed(s.default)).collect();
         for spec in CATALOGUE {
             if let Some(value) = self.parameters.get(spec.path) {
                 table[spec.id as usize] = value.clone();

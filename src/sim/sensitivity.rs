@@ -103,12 +103,7 @@ pub fn test_range(id: P, shape: &Uncertain) -> (f64, f64) {
 ///
 /// # Errors
 /// Invalid scenarios or a run count out of range.
-pub fn tornado(
-    baseline: Option<&Scenario>,
-    scenario: &Scenario,
-    runs: u64,
-    seed: u64,
-) -> Result<Tornado, RunError> {
+pub fn tornado(baseline: Option<&Scenario>, scenario: &Scenario, runs: u64, seed: u64) -> Result<Tornado, RunError> {
     validate(scenario).map_err(RunError::Invalid)?;
     if let Some(b) = baseline {
         validate(b).map_err(RunError::Invalid)?;

@@ -65,25 +65,17 @@ impl Uncertain {
         let finite = |values: &[f64]| values.iter().all(|v| v.is_finite());
         match *self {
             Uncertain::Fixed(v) if !v.is_finite() => Some("must be a finite number".into()),
-            Uncertain::Uniform { min, max } if !finite(&[min, max]) || min > max => Some(format!(
-                "uniform needs min ≤ max, got min {min} and max {max}"
-            )),
-            Uncertain::Triangular { min, mode, max }
-                if !finite(&[min, mode, max]) || !(min <= mode && mode <= max) =>
-            {
-                Some(format!(
-                    "triangular needs min ≤ mode ≤ max, got {min}, {mode}, {max}"
-                ))
+            Uncertain::Uniform { min, max } if !finite(&[min, max]) || min > max => {
+                Some(format!("uniform needs min ≤ max, got min {min} and max {max}"))
             }
-            Uncertain::Normal { low, high } if !finite(&[low, high]) || low > high => Some(
-                format!("normal needs low ≤ high, got low {low} and high {high}"),
-            ),
-            Uncertain::Lognormal { low, high }
-                if !finite(&[low, high]) || low <= 0.0 || low > high =>
-            {
-                Some(format!(
-                    "lognormal needs 0 < low ≤ high, got low {low} and high {high}"
-                ))
+            Uncertain::Triangular { min, mode, max } if !finite(&[min, mode, max]) || !(min <= mode && mode <= max) => {
+                Some(format!("triangular needs min ≤ mode ≤ max, got {min}, {mode}, {max}"))
+            }
+            Uncertain::Normal { low, high } if !finite(&[low, high]) || low > high => {
+                Some(format!("normal needs low ≤ high, got low {low} and high {high}"))
+            }
+            Uncertain::Lognormal { low, high } if !finite(&[low, high]) || low <= 0.0 || low > high => {
+                Some(format!("lognormal needs 0 < low ≤ high, got low {low} and high {high}"))
             }
             _ => None,
         }
@@ -133,12 +125,7 @@ fn triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
     }
 }
 
-fn truncated<R: Rng + ?Sized>(
-    rng: &mut R,
-    min: f64,
-    max: f64,
-    transform: impl Fn(f64) -> f64,
-) -> f64 {
+fn truncated<R: Rng + ?Sized>(rng: &mut R, min: f64, max: f64, transform: impl Fn(f64) -> f64) -> f64 {
     let mut value = 0.0;
     for _ in 0..64 {
         let z: f64 = StandardNormal.sample(rng);
@@ -158,9 +145,7 @@ mod tests {
 
     fn draws(shape: &Uncertain, n: usize) -> Vec<f64> {
         let mut rng = Pcg64Mcg::seed_from_u64(7);
-        (0..n)
-            .map(|_| shape.sample(&mut rng, f64::MIN, f64::MAX))
-            .collect()
+        (0..n).map(|_| shape.sample(&mut rng, f64::MIN, f64::MAX)).collect()
     }
 
     fn mean(values: &[f64]) -> f64 {
@@ -187,21 +172,11 @@ mod tests {
     #[test]
     fn normal_and_lognormal_put_ninety_percent_inside_low_high() {
         for shape in [
-            Uncertain::Normal {
-                low: 10.0,
-                high: 20.0,
-            },
-            Uncertain::Lognormal {
-                low: 10.0,
-                high: 40.0,
-            },
+            Uncertain::Normal { low: 10.0, high: 20.0 },
+            Uncertain::Lognormal { low: 10.0, high: 40.0 },
         ] {
             let values = draws(&shape, 40_000);
-            let inside = values
-                .iter()
-                .filter(|v| (10.0..=shape.span().1).contains(*v))
-                .count() as f64
-                / 40_000.0;
+            let inside = values.iter().filter(|v| (10.0..=shape.span().1).contains(*v)).count() as f64 / 40_000.0;
             // binomial standard error of a 90% share over 40,000 draws is 0.0015: allow 4 of them
             assert!((inside - 0.9).abs() < 0.006, "{shape:?}: {inside}");
         }
@@ -210,10 +185,7 @@ mod tests {
     #[test]
     fn draws_are_truncated_to_the_parameter_range() {
         let mut rng = Pcg64Mcg::seed_from_u64(1);
-        let shape = Uncertain::Normal {
-            low: -1.0,
-            high: 1.0,
-        };
+        let shape = Uncertain::Normal { low: -1.0, high: 1.0 };
         for _ in 0..1000 {
             let v = shape.sample(&mut rng, 0.0, 0.5);
             assert!((0.0..=0.5).contains(&v));
@@ -229,13 +201,10 @@ mod tests {
                 .contains("min ≤ max")
         );
         assert!(
-            Uncertain::Lognormal {
-                low: 0.0,
-                high: 1.0
-            }
-            .shape_problem()
-            .unwrap()
-            .contains("0 < low")
+            Uncertain::Lognormal { low: 0.0, high: 1.0 }
+                .shape_problem()
+                .unwrap()
+                .contains("0 < low")
         );
         assert!(
             Uncertain::Triangular {

@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 
 use super::params::{CATALOGUE, ParamSpec};
 use super::scenario::{
-    DEFAULT_MONTHS, Headcount, LeadGeneration, MAX_HEADCOUNT, MAX_MONTHS, MIN_MONTHS, PlannedHire,
-    Restructuring, Role, SCHEMA_VERSION, Scenario, Selling, Serving, Structure, Switches,
+    DEFAULT_MONTHS, Headcount, LeadGeneration, MAX_HEADCOUNT, MAX_MONTHS, MIN_MONTHS, PlannedHire, Restructuring, Role,
+    SCHEMA_VERSION, Scenario, Selling, Serving, Structure, Switches,
 };
 use super::uncertain::Uncertain;
 
@@ -96,10 +96,7 @@ const TOP_LEVEL: &[&str] = &[
 
 /// The top-level parameter sections, from the catalogue paths.
 fn parameter_sections() -> Vec<&'static str> {
-    let mut sections: Vec<&str> = CATALOGUE
-        .iter()
-        .filter_map(|s| s.path.split('.').next())
-        .collect();
+    let mut sections: Vec<&str> = CATALOGUE.iter().filter_map(|s| s.path.split('.').next()).collect();
     sections.dedup();
     sections.sort_unstable();
     sections.dedup();
@@ -139,28 +136,15 @@ impl Reader {
         }
     }
 
-    fn integer(
-        &mut self,
-        path: &str,
-        value: Option<&Value>,
-        min: u32,
-        max: u32,
-        default: Option<u32>,
-    ) -> Option<u32> {
+    fn integer(&mut self, path: &str, value: Option<&Value>, min: u32, max: u32, default: Option<u32>) -> Option<u32> {
         let Some(value) = value.filter(|v| !v.is_null()) else {
             if default.is_none() {
-                self.error(
-                    path,
-                    format!("is required: a whole number between {min} and {max}"),
-                );
+                self.error(path, format!("is required: a whole number between {min} and {max}"));
             }
             return default;
         };
         match value.as_f64() {
-            Some(number)
-                if number.fract() == 0.0
-                    && number >= f64::from(min)
-                    && number <= f64::from(max) =>
+            Some(number) if number.fract() == 0.0 && number >= f64::from(min) && number <= f64::from(max) =>
             {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 Some(number as u32)
@@ -183,10 +167,7 @@ impl Reader {
             None | Some(Value::Null) => default,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.error(
-                    path,
-                    format!("must be true or false, got {}", describe(other)),
-                );
+                self.error(path, format!("must be true or false, got {}", describe(other)));
                 default
             }
         }
@@ -207,33 +188,21 @@ impl Reader {
         }
     }
 
-    fn choice<T: Copy>(
-        &mut self,
-        path: &str,
-        value: Option<&Value>,
-        options: &[(&str, T)],
-    ) -> Option<T> {
+    fn choice<T: Copy>(&mut self, path: &str, value: Option<&Value>, options: &[(&str, T)]) -> Option<T> {
         let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
         let given = value.and_then(Value::as_str);
         if let Some(found) = given.and_then(|g| options.iter().find(|(name, _)| *name == g)) {
             return Some(found.1);
         }
         let got = value.map_or_else(|| "nothing".to_owned(), describe);
-        self.error(
-            path,
-            format!("must be one of {}, got {got}", names.join(", ")),
-        );
+        self.error(path, format!("must be one of {}, got {got}", names.join(", ")));
         None
     }
 
     fn scenario(&mut self, value: &Value) -> Option<Scenario> {
         let root = self.object("(scenario)", value)?;
         let sections = parameter_sections();
-        let known: Vec<&str> = TOP_LEVEL
-            .iter()
-            .copied()
-            .chain(sections.iter().copied())
-            .collect();
+        let known: Vec<&str> = TOP_LEVEL.iter().copied().chain(sections.iter().copied()).collect();
         self.reject_unknown("", root, &known);
 
         match root.get("schema") {
@@ -242,9 +211,7 @@ impl Reader {
                 let got = other.map_or_else(|| "nothing".to_owned(), describe);
                 self.error(
                     "schema",
-                    format!(
-                        "must be {SCHEMA_VERSION} (the only schema this version reads), got {got}"
-                    ),
+                    format!("must be {SCHEMA_VERSION} (the only schema this version reads), got {got}"),
                 );
             }
         }
@@ -298,13 +265,7 @@ impl Reader {
         self.reject_unknown(
             path,
             map,
-            &[
-                "lead_generation",
-                "selling",
-                "serving",
-                "headcount",
-                "account_tiers",
-            ],
+            &["lead_generation", "selling", "serving", "headcount", "account_tiers"],
         );
         let lead_generation = self.choice(
             &join(path, "lead_generation"),
@@ -353,11 +314,7 @@ impl Reader {
             }
             None => self.error(&headcount_path, "is required: seats per role"),
         }
-        let account_tiers = self.boolean(
-            &join(path, "account_tiers"),
-            map.get("account_tiers"),
-            false,
-        );
+        let account_tiers = self.boolean(&join(path, "account_tiers"), map.get("account_tiers"), false);
         let structure = Structure {
             lead_generation: lead_generation?,
             selling: selling?,
@@ -396,15 +353,10 @@ impl Reader {
             "quotas",
         ];
         self.reject_unknown("switches", map, &fields);
-        let read = |reader: &mut Self, key: &str, default: bool| {
-            reader.boolean(&join("switches", key), map.get(key), default)
-        };
+        let read =
+            |reader: &mut Self, key: &str, default: bool| reader.boolean(&join("switches", key), map.get(key), default);
         Switches {
-            cut_leads_when_behind: read(
-                self,
-                "cut_leads_when_behind",
-                defaults.cut_leads_when_behind,
-            ),
+            cut_leads_when_behind: read(self, "cut_leads_when_behind", defaults.cut_leads_when_behind),
             sdr_paid_per_meeting: read(self, "sdr_paid_per_meeting", defaults.sdr_paid_per_meeting),
             meeting_quality_gate: read(self, "meeting_quality_gate", defaults.meeting_quality_gate),
             trade_shows: read(self, "trade_shows", defaults.trade_shows),
@@ -426,18 +378,11 @@ impl Reader {
         let to = match map.get("to") {
             Some(v) => self.structure("restructuring.to", v),
             None => {
-                self.error(
-                    "restructuring.to",
-                    "is required: the structure to switch to",
-                );
+                self.error("restructuring.to", "is required: the structure to switch to");
                 None
             }
         };
-        let process_owner = self.boolean(
-            "restructuring.process_owner",
-            map.get("process_owner"),
-            false,
-        );
+        let process_owner = self.boolean("restructuring.process_owner", map.get("process_owner"), false);
         Some(Restructuring {
             month: month?,
             to: to?,
@@ -525,10 +470,7 @@ impl Reader {
             other => {
                 self.error(
                     spec.path,
-                    format!(
-                        "must be a number or a distribution, got {}",
-                        describe(other)
-                    ),
+                    format!("must be a number or a distribution, got {}", describe(other)),
                 );
                 return None;
             }
@@ -539,31 +481,20 @@ impl Reader {
         }
         let (low, high) = parsed.span();
         let unit = spec.unit.label();
-        let range = format!(
-            "between {} and {} {unit}",
-            number(spec.min),
-            number(spec.max)
-        );
+        let range = format!("between {} and {} {unit}", number(spec.min), number(spec.max));
         if let Uncertain::Fixed(v) = parsed {
             if !spec.contains(v) {
                 self.error(spec.path, format!("must be {range}, got {}", number(v)));
                 return None;
             }
             if spec.integer && v.fract() != 0.0 {
-                self.error(
-                    spec.path,
-                    format!("must be a whole number {range}, got {}", number(v)),
-                );
+                self.error(spec.path, format!("must be a whole number {range}, got {}", number(v)));
                 return None;
             }
         } else if !spec.contains(low) || !spec.contains(high) {
             self.error(
                 spec.path,
-                format!(
-                    "the range must lie {range}, got {} to {}",
-                    number(low),
-                    number(high)
-                ),
+                format!("the range must lie {range}, got {} to {}", number(low), number(high)),
             );
             return None;
         }
@@ -609,10 +540,7 @@ pub fn scenario_to_json(scenario: &Scenario) -> Value {
     let mut root = Map::new();
     root.insert("schema".into(), Value::from(scenario.schema));
     root.insert("name".into(), Value::from(scenario.name.clone()));
-    root.insert(
-        "description".into(),
-        Value::from(scenario.description.clone()),
-    );
+    root.insert("description".into(), Value::from(scenario.description.clone()));
     root.insert("months".into(), Value::from(scenario.months));
     root.insert(
         "structure".into(),
@@ -648,9 +576,7 @@ fn insert_path(root: &mut Map<String, Value>, path: &str, leaf: Value) {
             node.insert(part.to_owned(), leaf);
             return;
         }
-        let child = node
-            .entry(part.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
+        let child = node.entry(part.to_owned()).or_insert_with(|| Value::Object(Map::new()));
         if !child.is_object() {
             *child = Value::Object(Map::new());
         }

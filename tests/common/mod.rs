@@ -55,24 +55,13 @@ pub fn runs(scenario: &Scenario, runs: u64, seed: u64) -> Vec<(Vec<MonthValues>,
 
 /// Per-run mean of a metric over a window of months (1-based, inclusive).
 pub fn window(months: &[MonthValues], metric: Metric, window: RangeInclusive<u32>) -> f64 {
-    let values: Vec<f64> = window
-        .clone()
-        .map(|m| months[(m - 1) as usize][metric])
-        .collect();
+    let values: Vec<f64> = window.clone().map(|m| months[(m - 1) as usize][metric]).collect();
     values.iter().sum::<f64>() / values.len() as f64
 }
 
 /// Estimate of a per-run quantity.
-pub fn estimate(
-    scenario: &Scenario,
-    n: u64,
-    seed: u64,
-    quantity: impl Fn(&[MonthValues], &Ledger) -> f64,
-) -> Estimate {
-    let values: Vec<f64> = runs(scenario, n, seed)
-        .iter()
-        .map(|(m, l)| quantity(m, l))
-        .collect();
+pub fn estimate(scenario: &Scenario, n: u64, seed: u64, quantity: impl Fn(&[MonthValues], &Ledger) -> f64) -> Estimate {
+    let values: Vec<f64> = runs(scenario, n, seed).iter().map(|(m, l)| quantity(m, l)).collect();
     Estimate::of(&values)
 }
 

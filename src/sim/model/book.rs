@@ -177,8 +177,7 @@ impl Book {
                 (coverable / total.max(1.0)).min(1.0)
             };
         }
-        out.retention_hours =
-            (0..3).map(|t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
+        out.retention_hours = (0..3).map(|t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
 
         let early_graduation = {
             let months = v[P::EarlyLifeMonths];
@@ -240,18 +239,19 @@ fn service_ratio(counts: &[f64; 3], needed: &[f64; 3], hours: f64, tiered: bool)
             }
         }
     } else {
-        // Without account-list management every account gets the same hours
-        // whatever it spends: big accounts are under-served while small ones
-        // soak up time beyond their need, which nobody moves elsewhere.
-        let total: f64 = counts.iter().sum();
-        if total > 0.0 {
-            let per_account = hours / total;
-            for t in 0..3 {
+        // Without account-list management hours go to whoever asks, whatever
+        // they spend: a shortfall is shared pro rata, so big accounts are
+        // under-served as much as small ones.
+        let total_needed: f64 = needed.iter().sum();
+        if total_needed > hours {
+            let share = hours / total_needed;
+            for (t, r) in ratio.iter_mut().enumerate() {
                 if needed[t] > 0.0 {
-                    ratio[t] = (per_account * counts[t] / needed[t]).min(1.0);
+                    *r = share;
                 }
             }
         }
+        let _ = counts;
     }
     ratio
 }
@@ -261,7 +261,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tiered_service_protects_big_accounts_and_even_service_spreads_thin() {
+    fn tiered_service_protects_big_accounts_and_pro_rata_service_spreads_thin() {
         let counts = [10.0, 50.0, 100.0];
         let needed = [60.0, 125.0, 100.0];
         let tiered = service_ratio(&counts, &needed, 150.0, true);

@@ -67,19 +67,16 @@ impl Derived {
         let acv_sigma = v[P::AcvSpread].max(0.0);
         let strategic = v[P::StrategicMinMrr].max(v[P::CoreMinMrr]);
         let core = v[P::CoreMinMrr].min(v[P::StrategicMinMrr]);
-        let (tier_share, tier_mean_mrr) =
-            tier_split(acv_mu - 12f64.ln(), acv_sigma, strategic, core);
+        let (tier_share, tier_mean_mrr) = tier_split(acv_mu - 12f64.ln(), acv_sigma, strategic, core);
         let excess_span = ((v[P::SpanOfControl] - REFERENCE_SPAN) / REFERENCE_SPAN).max(0.0);
         let mut monthly_attrition = [0.0; 5];
         let mut pay_effort = [1.0; 5];
         for role in Role::ALL {
             let annual = v[role.attrition()].clamp(0.0, 1.0);
             monthly_attrition[role as usize] = 1.0 - (1.0 - annual).powf(1.0 / 12.0);
-            let effort = |share: f64| {
-                1.0 + v[P::EffortElasticity] * (1.0 - (-share / v[P::EffortScale].max(1e-6)).exp())
-            };
-            pay_effort[role as usize] =
-                effort(v[role.variable_share()]) / effort(role.variable_share().spec().default);
+            let effort =
+                |share: f64| 1.0 + v[P::EffortElasticity] * (1.0 - (-share / v[P::EffortScale].max(1e-6)).exp());
+            pay_effort[role as usize] = effort(v[role.variable_share()]) / effort(role.variable_share().spec().default);
         }
         Derived {
             cycle_hazard: cycle_hazard(v[P::CycleMeanMonths], v[P::CycleP90Months]),
@@ -189,11 +186,7 @@ fn tier_split(mu: f64, s: f64, strategic: f64, core: f64) -> ([f64; 3], [f64; 3]
         let share = phi(z(high, 0.0)) - phi(z(low, 0.0));
         let partial = mean_all * (phi(z(high, s * s)) - phi(z(low, s * s)));
         shares[i] = share;
-        means[i] = if share > 1e-12 {
-            partial / share
-        } else {
-            low.max(1.0)
-        };
+        means[i] = if share > 1e-12 { partial / share } else { low.max(1.0) };
     }
     (shares, means)
 }
@@ -224,8 +217,7 @@ fn erfc(x: f64) -> f64 {
                 + t * (0.096_784_18
                     + t * (-0.186_288_06
                         + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+                            + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
     let r = t * poly.exp();
     if x >= 0.0 { r } else { 2.0 - r }
 }
@@ -260,9 +252,7 @@ mod tests {
     fn tier_shares_sum_to_one_and_means_respect_bounds() {
         let (shares, means) = tier_split((24_000.0f64 / 12.0).ln(), 0.8, 6_000.0, 1_500.0);
         assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-6);
-        assert!(
-            means[0] >= 6_000.0 && means[1] >= 1_500.0 && means[1] < 6_000.0 && means[2] < 1_500.0
-        );
+        assert!(means[0] >= 6_000.0 && means[1] >= 1_500.0 && means[1] < 6_000.0 && means[2] < 1_500.0);
     }
 
     #[test]

@@ -67,10 +67,8 @@ impl LeadQueue {
             }
             let mut taken = 0;
             for (c, w) in worked.iter_mut().enumerate() {
-                let share = u64::try_from(
-                    u128::from(self.by_age[c][age]) * u128::from(left) / u128::from(total),
-                )
-                .unwrap_or(0);
+                let share =
+                    u64::try_from(u128::from(self.by_age[c][age]) * u128::from(left) / u128::from(total)).unwrap_or(0);
                 self.by_age[c][age] -= share;
                 *w += share;
                 taken += share;
@@ -146,11 +144,7 @@ impl Marketing {
     /// Share of planned marketing actually spent this month.
     #[must_use]
     pub fn spend_share(&self, v: &Values) -> f64 {
-        if self.cut_active {
-            1.0 - v[P::CutShare]
-        } else {
-            1.0
-        }
+        if self.cut_active { 1.0 - v[P::CutShare] } else { 1.0 }
     }
 
     /// Spends this month's inbound budget and returns the expected inbound leads.
@@ -227,10 +221,7 @@ mod tests {
         let mean = (1..=12).map(|m| seasonality(&v, m)).sum::<f64>() / 12.0;
         assert!((mean - 1.0).abs() < 1e-12);
         assert_eq!((1..=12).filter(|m| is_trade_show_month(4.0, *m)).count(), 4);
-        assert_eq!(
-            (1..=12).filter(|m| is_trade_show_month(12.0, *m)).count(),
-            12
-        );
+        assert_eq!((1..=12).filter(|m| is_trade_show_month(12.0, *m)).count(), 12);
         assert_eq!((1..=12).filter(|m| is_trade_show_month(0.0, *m)).count(), 0);
     }
 }

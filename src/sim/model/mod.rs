@@ -224,11 +224,7 @@ fn take(pool: &mut f64, need: f64) -> f64 {
 
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn whole(x: f64) -> u64 {
-    if x.is_finite() && x > 0.0 {
-        x.floor() as u64
-    } else {
-        0
-    }
+    if x.is_finite() && x > 0.0 { x.floor() as u64 } else { 0 }
 }
 
 /// Runs one future of `prepared` for run index `run`, calling `record` with
@@ -297,21 +293,14 @@ pub fn simulate_run(
         if let Some(change) = scenario.restructuring.as_ref().filter(|r| r.month == t) {
             let mut transition_rng = rng(Mechanism::Transition);
             let before = Roles::of(&structure);
-            let people_before: Vec<(Role, bool)> = staff
-                .seats
-                .iter()
-                .map(|s| (s.role, s.is_filled()))
-                .collect();
+            let people_before: Vec<(Role, bool)> = staff.seats.iter().map(|s| (s.role, s.is_filled())).collect();
             let changes = staff.restructure(&mut transition_rng, d, &change.to.headcount);
             // Severance: the people let go are the surplus of roles that shrank; each is paid
             // the average base of those roles for the severance months.
             let shrinking_bases: Vec<f64> = Role::ALL
                 .iter()
                 .filter(|role| {
-                    people_before
-                        .iter()
-                        .filter(|(r, filled)| r == *role && *filled)
-                        .count() as u32
+                    people_before.iter().filter(|(r, filled)| r == *role && *filled).count() as u32
                         > change.to.headcount.of(**role)
                 })
                 .map(|role| v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0)
@@ -321,10 +310,7 @@ pub fn simulate_run(
             } else {
                 shrinking_bases.iter().sum::<f64>() / shrinking_bases.len() as f64
             };
-            let severance = f64::from(changes.let_go)
-                * average_base
-                * v[P::SeveranceMonths]
-                * v[P::BenefitsMultiplier];
+            let severance = f64::from(changes.let_go) * average_base * v[P::SeveranceMonths] * v[P::BenefitsMultiplier];
             ledger.let_go += u64::from(changes.let_go);
             let after = Roles::of(&change.to);
             if after.seller != before.seller {
@@ -347,11 +333,7 @@ pub fn simulate_run(
         // 2. Effective hours.
         let dip = switched_at.map_or(1.0, |m| {
             let tau = v[P::TransitionRecovery]
-                * if scenario
-                    .restructuring
-                    .as_ref()
-                    .is_some_and(|r| r.process_owner)
-                {
+                * if scenario.restructuring.as_ref().is_some_and(|r| r.process_owner) {
                     v[P::ProcessOwnerSpeedup]
                 } else {
                     1.0
@@ -382,11 +364,7 @@ pub fn simulate_run(
         let mut show_leads = 0;
         if switches.trade_shows && is_trade_show_month(v[P::TradeShowsPerYear], calendar_month) {
             let mut show_rng = rng(Mechanism::TradeShows);
-            show_leads = overdispersed_poisson(
-                &mut show_rng,
-                v[P::TradeShowLeads] * spend_share,
-                dispersion,
-            );
+            show_leads = overdispersed_poisson(&mut show_rng, v[P::TradeShowLeads] * spend_share, dispersion);
             costs.marketing += v[P::TradeShowCost] * spend_share;
             leads.arrive(Channel::TradeShow, show_leads);
         }
@@ -394,19 +372,16 @@ pub fn simulate_run(
         let mut agency_meetings = 0;
         if structure.lead_generation == LeadGeneration::Agency {
             let mut agency_rng = rng(Mechanism::Agency);
-            agency_meetings =
-                overdispersed_poisson(&mut agency_rng, v[P::AgencyMeetings], dispersion);
+            agency_meetings = overdispersed_poisson(&mut agency_rng, v[P::AgencyMeetings], dispersion);
             costs.agency = v[P::AgencyFee] + v[P::AgencyCostPerMeeting] * agency_meetings as f64;
         }
         let arrived = inbound + show_leads + pending_referrals;
         ledger.leads_arrived += arrived;
 
         // 5. Capacity allocation by role priority.
-        let training = v[P::TrainingEffect]
-            * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp());
-        let paid_per_meeting = roles.prospector == Role::Sdr
-            && switches.sdr_paid_per_meeting
-            && !switches.meeting_quality_gate;
+        let training = v[P::TrainingEffect] * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp());
+        let paid_per_meeting =
+            roles.prospector == Role::Sdr && switches.sdr_paid_per_meeting && !switches.meeting_quality_gate;
         let volume_shift = if paid_per_meeting {
             (1.0 + v[P::MeetingPayVolume]).ln()
         } else {
@@ -414,15 +389,9 @@ pub fn simulate_run(
         };
         let lead_skill = Roles::skill(roles.prospector, roles.prospector == Role::Sdr, v);
         let meeting_chance = |channel: Channel| {
-            logistic(
-                d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift,
-            )
+            logistic(d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift)
         };
-        let self_hold_hours = if roles.self_held {
-            v[P::HoursPerMeeting]
-        } else {
-            0.0
-        };
+        let self_hold_hours = if roles.self_held { v[P::HoursPerMeeting] } else { 0.0 };
         let lead_cost = v[P::HoursPerLead] + meeting_chance(Channel::Inbound) * self_hold_hours;
         let outbound_cost = match roles.prospector {
             Role::Sdr => v[P::HoursPerOutboundMeetingSdr],
@@ -438,8 +407,8 @@ pub fn simulate_run(
         };
         pool[generalist_index] -= reserve;
         let service_need = book.service_needed(d);
-        let opportunity_need = pipeline.open_total() as f64 * v[P::HoursPerOpportunity]
-            / v[P::CycleMeanMonths].max(0.5);
+        let opportunity_need =
+            pipeline.open_total() as f64 * v[P::HoursPerOpportunity] / v[P::CycleMeanMonths].max(0.5);
         let ready = meetings.ready();
         let meeting_need = (ready[0] + ready[1]) as f64 * v[P::HoursPerMeeting];
         let lead_need = leads.queued() as f64 * lead_cost;
@@ -452,11 +421,9 @@ pub fn simulate_run(
         let opportunity_given = take(&mut pool[roles.seller as usize], opportunity_need);
         let meeting_given = take(&mut pool[roles.seller as usize], meeting_need);
         let lead_hours = take(&mut reserve, lead_need);
-        let lead_hours =
-            lead_hours + take(&mut pool[roles.prospector as usize], lead_need - lead_hours);
+        let lead_hours = lead_hours + take(&mut pool[roles.prospector as usize], lead_need - lead_hours);
         let outbound_hours = if roles.outbound {
-            take(&mut reserve, f64::INFINITY)
-                + take(&mut pool[roles.prospector as usize], f64::INFINITY)
+            take(&mut reserve, f64::INFINITY) + take(&mut pool[roles.prospector as usize], f64::INFINITY)
         } else {
             0.0
         };
@@ -477,12 +444,7 @@ pub fn simulate_run(
         booked += poisson(
             &mut outbound_rng,
             outbound_hours / outbound_cost.max(1e-9)
-                * (1.0
-                    + if paid_per_meeting {
-                        v[P::MeetingPayVolume]
-                    } else {
-                        0.0
-                    }),
+                * (1.0 + if paid_per_meeting { v[P::MeetingPayVolume] } else { 0.0 }),
         );
         let expired = leads.age(d.lead_expiry);
         ledger.leads_expired += expired;
@@ -501,33 +463,17 @@ pub fn simulate_run(
         }
         let agency_leaked = binomial(&mut handoff_rng, agency_meetings, leakage);
         lost_in_handoff += agency_leaked;
-        meetings.hand_over(
-            MeetingSource::Agency,
-            agency_meetings - agency_leaked,
-            delay,
-        );
+        meetings.hand_over(MeetingSource::Agency, agency_meetings - agency_leaked, delay);
         let (held, unheld) = meetings.hold(whole(meeting_given / v[P::HoursPerMeeting] + 1e-9));
         ledger.meetings_booked += booked + agency_meetings;
         ledger.meetings_held += held_now + held[0] + held[1];
         ledger.meetings_lost += lost_in_handoff + unheld;
         let seller_skill = Roles::skill(roles.seller, roles.seller == Role::Ae, v);
-        let junk = if paid_per_meeting {
-            v[P::MeetingPayQuality]
-        } else {
-            0.0
-        };
+        let junk = if paid_per_meeting { v[P::MeetingPayQuality] } else { 0.0 };
         let mut meeting_rng = rng(Mechanism::Meetings);
         let base_mo = d.meeting_to_opportunity + seller_skill + training;
-        let in_house_opportunities = binomial(
-            &mut meeting_rng,
-            held_now + held[0],
-            logistic(base_mo + junk),
-        );
-        let agency_opportunities = binomial(
-            &mut meeting_rng,
-            held[1],
-            logistic(base_mo + v[P::AgencyQuality]),
-        );
+        let in_house_opportunities = binomial(&mut meeting_rng, held_now + held[0], logistic(base_mo + junk));
+        let agency_opportunities = binomial(&mut meeting_rng, held[1], logistic(base_mo + v[P::AgencyQuality]));
         let created = in_house_opportunities + agency_opportunities;
         pipeline.create(created);
         ledger.opportunities_created += created;
@@ -539,12 +485,7 @@ pub fn simulate_run(
             1.0
         };
         let win_chance = logistic(d.opportunity_to_win + seller_skill + training);
-        let progress = pipeline.progress(
-            &mut rng(Mechanism::Opportunities),
-            d,
-            worked_share,
-            win_chance,
-        );
+        let progress = pipeline.progress(&mut rng(Mechanism::Opportunities), d, worked_share, win_chance);
         ledger.opportunities_won += progress.won;
         ledger.opportunities_lost += progress.lost;
         dropped_opportunities += progress.timed_out;
@@ -553,8 +494,7 @@ pub fn simulate_run(
         ledger.accounts_won += progress.won;
         ledger.mrr_new += new_mrr;
         ledger.bookings += bookings;
-        let commission =
-            staff.credit_bookings(roles.seller, bookings, v, switches.quotas) * (1.0 - team_share);
+        let commission = staff.credit_bookings(roles.seller, bookings, v, switches.quotas) * (1.0 - team_share);
         marketing.record_bookings(bookings);
 
         // 9–10. Service, churn, expansion, referrals.
@@ -604,6 +544,11 @@ pub fn simulate_run(
         let transition = switched_at
             .filter(|m| f64::from(t - m) < v[P::TransitionAttritionMonths])
             .map_or(1.0, |_| v[P::TransitionAttrition]);
+        // Planned seats open before this month's hiring step, so a one-month lag fills them for next month.
+        let mut hiring_rng = rng(Mechanism::Hiring);
+        for hire in scenario.hiring_plan.iter().filter(|h| h.month == t) {
+            staff.open_seats(&mut hiring_rng, d, hire.role, hire.count);
+        }
         let mut people_rng = rng(Mechanism::Attrition);
         let changes = staff.people_month(&mut people_rng, v, d, transition, switches.quotas);
         let orphaned = orphaned_opportunities(
@@ -616,10 +561,6 @@ pub fn simulate_run(
         dropped_opportunities += pipeline.remove_oldest(orphaned);
         ledger.leavers += u64::from(changes.leavers);
         ledger.hires += u64::from(changes.hires);
-        let mut hiring_rng = rng(Mechanism::Hiring);
-        for hire in scenario.hiring_plan.iter().filter(|h| h.month == t) {
-            staff.open_seats(&mut hiring_rng, d, hire.role, hire.count);
-        }
         let census = staff.census();
         let managers = census.managers(v[P::SpanOfControl]);
         training_stock = (1.0 - v[P::TrainingDecay]) * training_stock + v[P::TrainingSpend];
@@ -631,18 +572,14 @@ pub fn simulate_run(
         let mut role_pay = [0.0; 5];
         for role in Role::ALL {
             let filled = f64::from(census.filled(role));
-            role_pay[role as usize] =
-                filled * v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * benefits;
+            role_pay[role as usize] = filled * v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * benefits;
         }
         costs.base_pay = role_pay.iter().sum();
         costs.commission = commission;
         role_pay[roles.seller as usize] += commission;
-        let seller_target_variable = f64::from(census.filled(roles.seller))
-            * v[roles.seller.ote()]
-            * v[roles.seller.variable_share()]
-            / 12.0;
-        let team_pool =
-            team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(1.5);
+        let seller_target_variable =
+            f64::from(census.filled(roles.seller)) * v[roles.seller.ote()] * v[roles.seller.variable_share()] / 12.0;
+        let team_pool = team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(1.5);
         let sdr_bonus = if roles.prospector != Role::Sdr {
             0.0
         } else if switches.sdr_paid_per_meeting {
@@ -661,14 +598,11 @@ pub fn simulate_run(
             1.0
         };
         let retention_factor = (kept.max(0.0).powi(12) / TARGET_ANNUAL_RETENTION).min(1.5);
-        let am_bonus = f64::from(census.filled(Role::Am)) * v[P::AmOte] * v[P::AmVariableShare]
-            / 12.0
-            * retention_factor;
-        let retention_bonus = f64::from(census.filled(Role::Retention))
-            * v[P::RetentionOte]
-            * v[P::RetentionVariableShare]
-            / 12.0
-            * retention_factor;
+        let am_bonus =
+            f64::from(census.filled(Role::Am)) * v[P::AmOte] * v[P::AmVariableShare] / 12.0 * retention_factor;
+        let retention_bonus =
+            f64::from(census.filled(Role::Retention)) * v[P::RetentionOte] * v[P::RetentionVariableShare] / 12.0
+                * retention_factor;
         costs.bonuses = team_pool + sdr_bonus + am_bonus + retention_bonus;
         role_pay[roles.seller as usize] += team_pool;
         role_pay[Role::Sdr as usize] += sdr_bonus;
@@ -722,10 +656,7 @@ pub fn simulate_run(
         } else {
             0.5
         };
-        let acquisition = costs.marketing
-            + costs.agency
-            + acquisition_pay
-            + costs.managers * manager_share_acquisition;
+        let acquisition = costs.marketing + costs.agency + acquisition_pay + costs.managers * manager_share_acquisition;
         let retention = retention_pay + costs.managers * (1.0 - manager_share_acquisition);
 
         out[Metric::Revenue] = revenue;
@@ -814,15 +745,7 @@ fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) -> (
             let n = if tier == Tier::LongTail {
                 left
             } else {
-                binomial(
-                    rng,
-                    left,
-                    if share_left > 0.0 {
-                        share / share_left
-                    } else {
-                        0.0
-                    },
-                )
+                binomial(rng, left, if share_left > 0.0 { share / share_left } else { 0.0 })
             };
             left -= n;
             share_left -= share;

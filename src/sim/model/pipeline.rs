@@ -42,8 +42,7 @@ impl MeetingQueue {
         let first = if total == 0 {
             0
         } else {
-            u64::try_from(u128::from(ready[0]) * u128::from(held_total) / u128::from(total))
-                .unwrap_or(0)
+            u64::try_from(u128::from(ready[0]) * u128::from(held_total) / u128::from(total)).unwrap_or(0)
         };
         let held = [first, held_total - first];
         let lost = total - held_total;

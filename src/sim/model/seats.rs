@@ -140,14 +140,7 @@ impl Staff {
     /// Sets each seat's effective hours for the month:
     /// `H · ramp · effort · span · dip`, capped at 1.3 H, less recruiting time.
     /// Returns hours available per role.
-    pub fn hours(
-        &mut self,
-        v: &Values,
-        d: &Derived,
-        role_effort: &[f64; 5],
-        dip: f64,
-        quotas: bool,
-    ) -> [f64; 5] {
+    pub fn hours(&mut self, v: &Values, d: &Derived, role_effort: &[f64; 5], dip: f64, quotas: bool) -> [f64; 5] {
         let base = v[P::HoursPerMonth];
         let census = self.census();
         let mut available = [0.0; 5];
@@ -170,11 +163,9 @@ impl Staff {
                 effort *= (1.0 - v[P::LowAttainmentEffort] * shortfall).max(0.2);
             }
             let dip_here = if seat.incumbent { dip } else { 1.0 };
-            let recruiting = v[P::RecruitingHours]
-                * f64::from(census.seats[role] - census.filled[role])
+            let recruiting = v[P::RecruitingHours] * f64::from(census.seats[role] - census.filled[role])
                 / f64::from(census.filled[role].max(1));
-            let hours = (base * ramp * effort * d.span_productivity * dip_here)
-                .min(MAX_HOURS_MULTIPLIER * base);
+            let hours = (base * ramp * effort * d.span_productivity * dip_here).min(MAX_HOURS_MULTIPLIER * base);
             seat.hours = (hours - recruiting).max(0.0);
             available[role] += seat.hours;
         }
@@ -194,8 +185,7 @@ impl Staff {
         let mut changes = StaffChanges::default();
         for seat in &mut self.seats {
             if seat.is_filled() {
-                let mut hazard =
-                    d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
+                let mut hazard = d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
                 if quotas && let Some(attainment) = seller_attainment(seat, v) {
                     let shortfall = (v[P::AttainmentFloor] - attainment).max(0.0);
                     hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
@@ -223,8 +213,7 @@ impl Staff {
     /// Opens planned seats, filled after the hiring lag.
     pub fn open_seats(&mut self, rng: &mut SimRng, d: &Derived, role: Role, count: u32) {
         for _ in 0..count {
-            self.seats
-                .push(Seat::vacant(role, hiring_lag(rng, d.hiring_lag)));
+            self.seats.push(Seat::vacant(role, hiring_lag(rng, d.hiring_lag)));
         }
     }
 
@@ -232,13 +221,7 @@ impl Staff {
     /// hours on opportunities, accrues (ramp-prorated) quota and returns the
     /// commission: the rate on bookings, times the accelerator on the part of
     /// a seat's bookings above its year-to-date quota when quotas are on.
-    pub fn credit_bookings(
-        &mut self,
-        seller: Role,
-        bookings: f64,
-        v: &Values,
-        quotas: bool,
-    ) -> f64 {
+    pub fn credit_bookings(&mut self, seller: Role, bookings: f64, v: &Values, quotas: bool) -> f64 {
         let quota = monthly_quota(seller, v);
         let rate = commission_rate(seller, v);
         let total_hours: f64 = self
@@ -248,11 +231,7 @@ impl Staff {
             .map(|s| s.hours)
             .sum();
         let mut commission = 0.0;
-        for seat in self
-            .seats
-            .iter_mut()
-            .filter(|s| s.role == seller && s.is_filled())
-        {
+        for seat in self.seats.iter_mut().filter(|s| s.role == seller && s.is_filled()) {
             let ramp_months = v[seller.ramp()];
             let ramp_share = if ramp_months < 0.5 {
                 1.0
@@ -280,22 +259,12 @@ impl Staff {
     /// has seats for it, surplus people move to roles that are short (half
     /// ramped in the new role), the rest are let go; remaining gaps open as
     /// vacancies. Everyone in post becomes an incumbent for the dip.
-    pub fn restructure(
-        &mut self,
-        rng: &mut SimRng,
-        d: &Derived,
-        target: &Headcount,
-    ) -> StaffChanges {
+    pub fn restructure(&mut self, rng: &mut SimRng, d: &Derived, target: &Headcount) -> StaffChanges {
         let mut changes = StaffChanges::default();
         let mut kept: Vec<Seat> = Vec::with_capacity(target.total() as usize);
         let mut surplus: Vec<Seat> = Vec::new();
         for role in Role::ALL {
-            let mut of_role: Vec<Seat> = self
-                .seats
-                .iter()
-                .filter(|s| s.role == role)
-                .copied()
-                .collect();
+            let mut of_role: Vec<Seat> = self.seats.iter().filter(|s| s.role == role).copied().collect();
             // keep filled seats before vacancies
             of_role.sort_by_key(|s| s.vacant_for);
             for (i, seat) in of_role.into_iter().enumerate() {
@@ -306,13 +275,7 @@ impl Staff {
                 }
             }
         }
-        const REROLE_ORDER: [Role; 5] = [
-            Role::Ae,
-            Role::Am,
-            Role::Sdr,
-            Role::Retention,
-            Role::Generalist,
-        ];
+        const REROLE_ORDER: [Role; 5] = [Role::Ae, Role::Am, Role::Sdr, Role::Retention, Role::Generalist];
         for role in REROLE_ORDER {
             let ramp_half = 3;
             while (kept.iter().filter(|s| s.role == role).count() as u32) < target.of(role) {
@@ -374,13 +337,7 @@ fn hiring_lag(rng: &mut SimRng, mean: f64) -> u32 {
 
 /// How many of `n` leaving sellers' opportunities are lost: each leaver
 /// orphans an equal share of the open pipeline, which leaks like a hand-off.
-pub fn orphaned_opportunities(
-    rng: &mut SimRng,
-    open: u64,
-    sellers: u32,
-    leavers: u32,
-    leakage: f64,
-) -> u64 {
+pub fn orphaned_opportunities(rng: &mut SimRng, open: u64, sellers: u32, leavers: u32, leakage: f64) -> u64 {
     if sellers == 0 || leavers == 0 {
         return 0;
     }

@@ -204,11 +204,7 @@ impl Accumulator {
         let buckets = || self.sketch.buckets().map(|(v, c)| (v / scale, c as f64));
         let mean = buckets().map(|(v, c)| v * c).sum::<f64>() / n;
         let squares: f64 = buckets().map(|(v, c)| (v - mean) * (v - mean) * c).sum();
-        let std_dev = if n > 1.0 {
-            (squares / (n - 1.0)).sqrt()
-        } else {
-            0.0
-        };
+        let std_dev = if n > 1.0 { (squares / (n - 1.0)).sqrt() } else { 0.0 };
         (mean * scale, std_dev * scale)
     }
 }

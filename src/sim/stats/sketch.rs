@@ -332,10 +332,7 @@ impl QuantileSketch {
     /// for `x = 0` (every negative value is `≤ -ZERO_THRESHOLD`), which gives
     /// e.g. the probability of a loss.
     pub fn count_below(&self, x: f64) -> u64 {
-        self.buckets()
-            .take_while(|&(v, _)| v < x)
-            .map(|(_, c)| c)
-            .sum()
+        self.buckets().take_while(|&(v, _)| v < x).map(|(_, c)| c).sum()
     }
 
     /// Estimated fraction of values `< x` (see [`Self::count_below`]); `None`
@@ -474,10 +471,7 @@ mod tests {
             if exact.abs() < ZERO_THRESHOLD {
                 assert_eq!(est, 0.0);
             } else {
-                assert!(
-                    (est - exact).abs() <= RELATIVE_ERROR * exact.abs(),
-                    "{est} vs {exact}"
-                );
+                assert!((est - exact).abs() <= RELATIVE_ERROR * exact.abs(), "{est} vs {exact}");
                 assert_eq!(est.signum(), exact.signum());
             }
         }
@@ -497,10 +491,7 @@ mod tests {
         assert!(a.min().unwrap().is_sign_positive());
         let mut b = QuantileSketch::new();
         b.insert(0.0);
-        assert_eq!(
-            serde_json::to_string(&a).unwrap(),
-            serde_json::to_string(&b).unwrap()
-        );
+        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
     }
 
     #[test]
@@ -524,13 +515,7 @@ mod tests {
     #[test]
     fn extreme_magnitudes_do_not_panic() {
         let mut s = QuantileSketch::new();
-        for v in [
-            f64::MAX,
-            -f64::MAX,
-            f64::MIN_POSITIVE,
-            5e-324,
-            ZERO_THRESHOLD,
-        ] {
+        for v in [f64::MAX, -f64::MAX, f64::MIN_POSITIVE, 5e-324, ZERO_THRESHOLD] {
             s.insert(v);
         }
         assert_eq!(s.quantile(1.0), Some(f64::MAX));
