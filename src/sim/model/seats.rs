@@ -142,7 +142,15 @@ impl Staff {
     /// Returns hours available per role.
     pub fn hours(&mut self, v: &Values, d: &Derived, role_effort: &[f64; 5], dip: f64, quotas: bool) -> [f64; 5] {
         let base = v[P::HoursPerMonth];
+        let cap = MAX_HOURS_MULTIPLIER * base;
         let census = self.census();
+        let start = v[P::RampStartShare];
+        // per role: full hours before ramp and dip, recruiting time per filled seat, ramp length
+        let full: [f64; 5] = std::array::from_fn(|r| base * role_effort[r] * d.span_productivity);
+        let recruiting: [f64; 5] = std::array::from_fn(|r| {
+            v[P::RecruitingHours] * f64::from(census.seats[r] - census.filled[r]) / f64::from(census.filled[r].max(1))
+        });
+        let ramp_months: [f64; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()]);
         let mut available = [0.0; 5];
         for seat in &mut self.seats {
             if !seat.is_filled() {
@@ -150,23 +158,18 @@ impl Staff {
                 continue;
             }
             let role = seat.role as usize;
-            let ramp_months = v[seat.role.ramp()];
-            let ramp = if ramp_months < 0.5 {
-                1.0
-            } else {
-                let start = v[P::RampStartShare];
-                start + (1.0 - start) * (f64::from(seat.tenure) / ramp_months).min(1.0)
-            };
-            let mut effort = role_effort[role];
+            let mut hours = full[role];
+            if f64::from(seat.tenure) < ramp_months[role] {
+                hours *= start + (1.0 - start) * f64::from(seat.tenure) / ramp_months[role];
+            }
             if quotas && let Some(attainment) = seller_attainment(seat, v) {
                 let shortfall = (v[P::AttainmentFloor] - attainment).max(0.0);
-                effort *= (1.0 - v[P::LowAttainmentEffort] * shortfall).max(0.2);
+                hours *= (1.0 - v[P::LowAttainmentEffort] * shortfall).max(0.2);
             }
-            let dip_here = if seat.incumbent { dip } else { 1.0 };
-            let recruiting = v[P::RecruitingHours] * f64::from(census.seats[role] - census.filled[role])
-                / f64::from(census.filled[role].max(1));
-            let hours = (base * ramp * effort * d.span_productivity * dip_here).min(MAX_HOURS_MULTIPLIER * base);
-            seat.hours = (hours - recruiting).max(0.0);
+            if seat.incumbent {
+                hours *= dip;
+            }
+            seat.hours = (hours.min(cap) - recruiting[role]).max(0.0);
             available[role] += seat.hours;
         }
         available
@@ -187,8 +190,10 @@ impl Staff {
             if seat.is_filled() {
                 let mut hazard = d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
                 if quotas && let Some(attainment) = seller_attainment(seat, v) {
-                    let shortfall = (v[P::AttainmentFloor] - attainment).max(0.0);
-                    hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
+                    let shortfall = v[P::AttainmentFloor] - attainment;
+                    if shortfall > 0.0 {
+                        hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
+                    }
                 }
                 if rng.random::<f64>() < hazard.min(0.9) {
                     changes.leavers += 1;
