@@ -56,6 +56,18 @@ impl Role {
         }
     }
 
+    /// The role in the middle of a sentence ("needs SDRs").
+    #[must_use]
+    pub fn noun(self) -> &'static str {
+        match self {
+            Role::Generalist => "generalist reps",
+            Role::Sdr => "SDRs",
+            Role::Ae => "account executives",
+            Role::Am => "account managers",
+            Role::Retention => "retention managers",
+        }
+    }
+
     #[must_use]
     pub fn ramp(self) -> P {
         match self {

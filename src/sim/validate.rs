@@ -328,7 +328,7 @@ impl Reader {
                     &join(&headcount_path, role.key()),
                     format!(
                         "this structure gives work to {}, so it needs at least 1 seat, got 0",
-                        role.title().to_lowercase()
+                        role.noun()
                     ),
                 );
             }
