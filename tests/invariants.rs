@@ -14,8 +14,7 @@ use salesim::sim::params::{CATALOGUE, P, ParamSpec};
 use salesim::sim::presets;
 use salesim::sim::rng::{SimRng, seeded};
 use salesim::sim::scenario::{
-    Headcount, LeadGeneration, PlannedHire, Restructuring, Role, Scenario, Selling, Serving,
-    Structure, Switches,
+    Headcount, LeadGeneration, PlannedHire, Restructuring, Role, Scenario, Selling, Serving, Structure, Switches,
 };
 use salesim::sim::uncertain::Uncertain;
 use salesim::sim::validate::validate;
@@ -122,10 +121,7 @@ fn random_distribution(rng: &mut SimRng, spec: &ParamSpec) -> Uncertain {
     let b = random_value(rng, spec);
     let (low, high) = (a.min(b), a.max(b));
     match rng.random_range(0..4) {
-        0 => Uncertain::Uniform {
-            min: low,
-            max: high,
-        },
+        0 => Uncertain::Uniform { min: low, max: high },
         1 => Uncertain::Triangular {
             min: low,
             mode: rng.random_range(low..=high),
@@ -133,10 +129,7 @@ fn random_distribution(rng: &mut SimRng, spec: &ParamSpec) -> Uncertain {
         },
         2 => Uncertain::Normal { low, high },
         _ if low > 0.0 => Uncertain::Lognormal { low, high },
-        _ => Uncertain::Uniform {
-            min: low,
-            max: high,
-        },
+        _ => Uncertain::Uniform { min: low, max: high },
     }
 }
 
@@ -181,8 +174,7 @@ fn scenarios() -> Vec<Scenario> {
     let mut rng = seeded(0x5A1E_5111);
     for index in 0..RANDOM_SCENARIOS {
         let scenario = random_scenario(&mut rng, index);
-        validate(&scenario)
-            .unwrap_or_else(|e| panic!("generated scenario {index} is invalid:\n{e}"));
+        validate(&scenario).unwrap_or_else(|e| panic!("generated scenario {index} is invalid:\n{e}"));
         all.push(scenario);
     }
     all
@@ -245,10 +237,7 @@ fn check_ledger(name: &str, ledger: &Ledger) {
         l.worst_profit_gap
     );
     assert!(l.bookings.is_finite() && l.bookings >= 0.0, "{name}: {l:?}");
-    assert!(
-        l.commission.is_finite() && l.commission >= 0.0,
-        "{name}: {l:?}"
-    );
+    assert!(l.commission.is_finite() && l.commission >= 0.0, "{name}: {l:?}");
     for x in [
         l.mrr_start,
         l.mrr_new,
@@ -257,21 +246,14 @@ fn check_ledger(name: &str, ledger: &Ledger) {
         l.mrr_churned,
         l.mrr_end,
     ] {
-        assert!(
-            x.is_finite() && x >= -1e-6 * mrr_scale.max(1.0),
-            "{name}: {l:?}"
-        );
+        assert!(x.is_finite() && x >= -1e-6 * mrr_scale.max(1.0), "{name}: {l:?}");
     }
 }
 
 fn check_month(name: &str, month: u32, values: &MonthValues) {
     for metric in Metric::ALL {
         let value = values[*metric];
-        assert!(
-            value.is_finite(),
-            "{name}: month {month} {} is {value}",
-            metric.key()
-        );
+        assert!(value.is_finite(), "{name}: month {month} {} is {value}", metric.key());
     }
     for metric in NON_NEGATIVE {
         assert!(
@@ -288,9 +270,7 @@ fn check_month(name: &str, month: u32, values: &MonthValues) {
     );
     let cut = values[Metric::MarketingCut];
     assert!(cut == 0.0 || cut == 1.0, "{name}: marketing cut {cut}");
-    let tiers = values[Metric::CustomersStrategic]
-        + values[Metric::CustomersCore]
-        + values[Metric::CustomersLongTail];
+    let tiers = values[Metric::CustomersStrategic] + values[Metric::CustomersCore] + values[Metric::CustomersLongTail];
     assert_eq!(tiers, values[Metric::Customers], "{name}: month {month}");
     assert!(
         close(
@@ -314,18 +294,11 @@ fn checked_run(scenario: &Scenario, prepared: &Prepared, seed: u64, run: u64) ->
         check_month(&name, month, values);
         cumulative += values[Metric::Profit];
         assert!(
-            close(
-                values[Metric::CumulativeProfit],
-                cumulative,
-                cumulative.abs()
-            ),
+            close(values[Metric::CumulativeProfit], cumulative, cumulative.abs()),
             "{name}: month {month}: cumulative profit ≠ Σ profit"
         );
     });
-    assert_eq!(
-        months_seen, scenario.months,
-        "{name}: wrong number of months"
-    );
+    assert_eq!(months_seen, scenario.months, "{name}: wrong number of months");
     for metric in RunMetric::ALL_RUN {
         let value = totals[*metric];
         assert!(value.is_finite(), "{name}: {} is {value}", metric.key());
@@ -374,13 +347,28 @@ fn the_same_seed_and_run_repeat_exactly_and_ledgers_reset_between_runs() {
 // Commission without accelerators
 // ---------------------------------------------------------------------------
 
-fn commission_case(preset: &str, rate_id: P, rate: f64, quotas: bool) {
+/// The commission rate the compensation plan implies: variable pay at
+/// target ÷ annual quota (MODEL.md: "commission per seat on ACV").
+fn plan_rate(scenario: &Scenario, role: Role) -> f64 {
+    let values = Prepared::new(scenario).values(0, 0);
+    let quota = match role {
+        Role::Ae => values[P::AeQuota],
+        _ => values[P::GeneralistQuota],
+    };
+    values[role.ote()] * values[role.variable_share()] / quota
+}
+
+fn commission_case(preset: &str, role: Role, plan: &[(P, f64)], quotas: bool) {
     let mut scenario = presets::find(preset).unwrap().scenario;
     scenario.set(P::Accelerator, 1.0);
     scenario.set(P::TeamBonusShare, 0.0);
-    scenario.set(rate_id, rate);
+    for (id, value) in plan {
+        scenario.set(*id, *value);
+    }
     scenario.switches.quotas = quotas;
     validate(&scenario).unwrap();
+    let rate = plan_rate(&scenario, role);
+    assert!(rate > 0.0);
     let prepared = Prepared::new(&scenario);
     for seed in [3, 17] {
         for run in 0..3 {
@@ -400,10 +388,24 @@ fn commission_case(preset: &str, rate_id: P, rate: f64, quotas: bool) {
 #[test]
 fn without_accelerators_commission_is_rate_times_bookings_for_generalists_and_aes() {
     for quotas in [true, false] {
-        commission_case("generalist", P::GeneralistCommission, 0.10, quotas);
-        commission_case("generalist", P::GeneralistCommission, 0.37, quotas);
-        commission_case("specialised", P::AeCommission, 0.10, quotas);
-        commission_case("specialised", P::AeCommission, 0.045, quotas);
+        commission_case("generalist", Role::Generalist, &[], quotas);
+        commission_case(
+            "generalist",
+            Role::Generalist,
+            &[(P::GeneralistVariableShare, 0.6), (P::GeneralistQuota, 400_000.0)],
+            quotas,
+        );
+        commission_case("specialised", Role::Ae, &[], quotas);
+        commission_case(
+            "specialised",
+            Role::Ae,
+            &[
+                (P::AeVariableShare, 0.3),
+                (P::AeQuota, 1_000_000.0),
+                (P::AeOte, 180_000.0),
+            ],
+            quotas,
+        );
     }
 }
 
@@ -414,7 +416,7 @@ fn with_an_accelerator_commission_is_never_below_rate_times_bookings() {
     // a low quota so that sellers pass it and the accelerator pays
     scenario.set(P::AeQuota, 50_000.0);
     let prepared = Prepared::new(&scenario);
-    let rate = P::AeCommission.spec().default;
+    let rate = plan_rate(&scenario, Role::Ae);
     let mut accelerated = 0;
     for run in 0..4 {
         let ledger = checked_run(&scenario, &prepared, 8, run);
@@ -436,13 +438,7 @@ fn a_scenario_compared_with_itself_differs_by_exactly_zero() {
     // random scenarios with uncertain parameters: their draws must be shared too
     for index in 0..3 {
         let mut scenario = random_scenario(&mut rng, index);
-        scenario.set(
-            P::OpportunityToWin,
-            Uncertain::Uniform {
-                min: 0.15,
-                max: 0.3,
-            },
-        );
+        scenario.set(P::OpportunityToWin, Uncertain::Uniform { min: 0.15, max: 0.3 });
         cases.push(scenario);
     }
     for mut scenario in cases {
@@ -462,12 +458,7 @@ fn a_scenario_compared_with_itself_differs_by_exactly_zero() {
         let pair = &comparison.pairs[0];
         for (i, by_month) in pair.differences.iter().enumerate() {
             for (month, accumulator) in by_month.iter().enumerate() {
-                let what = format!(
-                    "{}: {} month {}",
-                    scenario.name,
-                    DIFFERENCE_METRICS[i].key(),
-                    month + 1
-                );
+                let what = format!("{}: {} month {}", scenario.name, DIFFERENCE_METRICS[i].key(), month + 1);
                 assert_eq!(accumulator.count(), runs, "{what}");
                 assert_eq!(accumulator.min(), Some(0.0), "{what}");
                 assert_eq!(accumulator.max(), Some(0.0), "{what}");

@@ -32,9 +32,7 @@ const CHUNKS: [Range<u64>; 4] = [0..1, 1..18, 18..3018, 3018..10_000];
 fn merge_in_order(parts: &[Summary], order: &[usize]) -> Summary {
     let mut merged = parts[order[0]].clone();
     for &i in &order[1..] {
-        merged
-            .merge(&parts[i])
-            .expect("same scenario and seed merge");
+        merged.merge(&parts[i]).expect("same scenario and seed merge");
     }
     merged
 }
@@ -46,20 +44,13 @@ fn summary_of_ten_thousand_runs_is_identical_however_it_is_chunked_and_merged() 
     assert_eq!(whole.runs, 10_000);
     let whole_json = json(&whole);
 
-    let parts: Vec<Summary> = CHUNKS
-        .iter()
-        .map(|r| run_chunk(&prepared, SEED, r.clone()))
-        .collect();
+    let parts: Vec<Summary> = CHUNKS.iter().map(|r| run_chunk(&prepared, SEED, r.clone())).collect();
     assert_eq!(parts.iter().map(|p| p.runs).sum::<u64>(), 10_000);
 
     for order in [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2]] {
         let merged = merge_in_order(&parts, &order);
         assert!(merged == whole, "order {order:?} differs from one chunk");
-        assert_eq!(
-            json(&merged),
-            whole_json,
-            "order {order:?} serializes differently"
-        );
+        assert_eq!(json(&merged), whole_json, "order {order:?} serializes differently");
     }
 
     // A tree: (0 + 1) + (2 + 3), and ((3 + 0) + (1 + 2)).
@@ -137,21 +128,12 @@ fn summaries_of_different_seeds_scenarios_or_horizons_do_not_merge() {
 
     let other_seed = run_chunk(&generalist, 2, 20..40);
     let mut target = base.clone();
-    assert!(matches!(
-        target.merge(&other_seed),
-        Err(RunError::Mismatch(_))
-    ));
-    assert!(
-        target == base,
-        "a refused merge must leave the summary unchanged"
-    );
+    assert!(matches!(target.merge(&other_seed), Err(RunError::Mismatch(_))));
+    assert!(target == base, "a refused merge must leave the summary unchanged");
 
     let other_scenario = run_chunk(&specialised, 1, 20..40);
     let mut target = base.clone();
-    assert!(matches!(
-        target.merge(&other_scenario),
-        Err(RunError::Mismatch(_))
-    ));
+    assert!(matches!(target.merge(&other_scenario), Err(RunError::Mismatch(_))));
     assert!(target == base);
 
     let mut longer = cheap("generalist");

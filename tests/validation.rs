@@ -8,9 +8,7 @@ use salesim::sim::params::{CATALOGUE, P};
 use salesim::sim::presets;
 use salesim::sim::rng::{SimRng, seeded};
 use salesim::sim::scenario::Scenario;
-use salesim::sim::validate::{
-    FieldError, parse_scenario, scenario_from_value, scenario_to_json, validate,
-};
+use salesim::sim::validate::{FieldError, parse_scenario, scenario_from_value, scenario_to_json, validate};
 use serde_json::{Map, Value, json};
 
 fn errors_of(value: &Value) -> Vec<FieldError> {
@@ -32,20 +30,14 @@ fn expect(errors: &[FieldError], path: &str, fragments: &[&str]) {
         listing(errors)
     );
     assert!(
-        at_path
-            .iter()
-            .any(|e| fragments.iter().all(|f| e.message.contains(f))),
+        at_path.iter().any(|e| fragments.iter().all(|f| e.message.contains(f))),
         "problem at {path} does not mention {fragments:?}; got:\n{}",
         listing(errors)
     );
 }
 
 fn listing(errors: &[FieldError]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 fn valid_base() -> Value {
@@ -94,32 +86,19 @@ fn a_file_with_many_problems_reports_all_of_them_with_path_range_and_value() {
     assert!(
         errors
             .iter()
-            .any(|e| e.to_string()
-                == "roles.sdr.ramp_months: must be between 0 and 24 months, got 40"),
+            .any(|e| e.to_string() == "roles.sdr.ramp_months: must be between 0 and 24 months, got 40"),
         "got:\n{}",
         listing(&errors)
     );
     expect(&errors, "months", &["between 12 and 120", "200"]);
     expect(&errors, "bogus", &["unknown field"]);
-    expect(
-        &errors,
-        "structure.colour",
-        &["unknown field", "lead_generation"],
-    );
+    expect(&errors, "structure.colour", &["unknown field", "lead_generation"]);
     expect(&errors, "structure.headcount.intern", &["unknown field"]);
     expect(&errors, "structure.headcount.sdr", &["at least 1", "got 0"]);
     expect(&errors, "switches.magic", &["unknown field", "referrals"]);
-    expect(
-        &errors,
-        "roles.sdr.shoe_size",
-        &["unknown field", "ramp_months"],
-    );
+    expect(&errors, "roles.sdr.shoe_size", &["unknown field", "ramp_months"]);
     expect(&errors, "roles.ceo", &["unknown field"]);
-    expect(
-        &errors,
-        "funnel.opportunity_to_win",
-        &["min ≤ max", "0.3", "0.2"],
-    );
+    expect(&errors, "funnel.opportunity_to_win", &["min ≤ max", "0.3", "0.2"]);
     expect(&errors, "deals.acv_median", &["0 < low", "low 0"]);
     expect(
         &errors,
@@ -136,9 +115,7 @@ fn a_file_with_many_problems_reports_all_of_them_with_path_range_and_value() {
     assert_eq!(errors.len(), 15, "one problem each:\n{}", listing(&errors));
 
     // the text form lists every problem, one a line, as the command line prints it
-    let text = parse_scenario(&document.to_string())
-        .unwrap_err()
-        .to_string();
+    let text = parse_scenario(&document.to_string()).unwrap_err().to_string();
     assert_eq!(text.lines().count(), errors.len());
 }
 
@@ -211,17 +188,9 @@ fn merge(target: &mut Value, patch: &Value) {
 fn schema_is_required_and_must_be_one() {
     let mut missing = valid_base();
     missing.as_object_mut().unwrap().remove("schema");
-    expect(
-        &errors_of(&missing),
-        "schema",
-        &["must be 1", "got nothing"],
-    );
+    expect(&errors_of(&missing), "schema", &["must be 1", "got nothing"]);
 
-    for (wrong, shown) in [
-        (json!(2), "got 2"),
-        (json!("1"), "got \"1\""),
-        (json!(1.5), "got 1.5"),
-    ] {
+    for (wrong, shown) in [(json!(2), "got 2"), (json!("1"), "got \"1\""), (json!(1.5), "got 1.5")] {
         let mut document = valid_base();
         document["schema"] = wrong;
         let errors = errors_of(&document);
@@ -238,22 +207,14 @@ fn wrong_types_are_named_with_what_was_given() {
             "months",
             vec!["whole number", "\"twelve\""],
         ),
-        (
-            json!({ "months": 24.5 }),
-            "months",
-            vec!["whole number", "24.5"],
-        ),
+        (json!({ "months": 24.5 }), "months", vec!["whole number", "24.5"]),
         (json!({ "name": 5 }), "name", vec!["text", "5"]),
         (
             json!({ "switches": { "quotas": "yes" } }),
             "switches.quotas",
             vec!["true or false", "\"yes\""],
         ),
-        (
-            json!({ "switches": [true] }),
-            "switches",
-            vec!["object", "a list"],
-        ),
+        (json!({ "switches": [true] }), "switches", vec!["object", "a list"]),
         (
             json!({ "structure": { "selling": 3 } }),
             "structure.selling",
@@ -284,11 +245,7 @@ fn wrong_types_are_named_with_what_was_given() {
             "structure.account_tiers",
             vec!["true or false", "1"],
         ),
-        (
-            json!({ "hiring_plan": "x" }),
-            "hiring_plan",
-            vec!["list", "\"x\""],
-        ),
+        (json!({ "hiring_plan": "x" }), "hiring_plan", vec!["list", "\"x\""]),
         (
             json!({ "hiring_plan": [ { "month": 99, "role": "ae", "count": 1 } ] }),
             "hiring_plan[0].month",
@@ -299,11 +256,7 @@ fn wrong_types_are_named_with_what_was_given() {
             "hiring_plan[0].role",
             vec!["\"ceo\""],
         ),
-        (
-            json!({ "hiring_plan": [ 7 ] }),
-            "hiring_plan[0]",
-            vec!["object", "7"],
-        ),
+        (json!({ "hiring_plan": [ 7 ] }), "hiring_plan[0]", vec!["object", "7"]),
         (
             json!({ "restructuring": { "month": 36, "to": valid_base()["structure"].clone() } }),
             "restructuring.month",
@@ -343,12 +296,7 @@ fn wrong_types_are_named_with_what_was_given() {
         expect(&errors, path, &fragments);
     }
     // not an object at all
-    for value in [
-        json!(null),
-        json!(3),
-        json!("scenario"),
-        json!([valid_base()]),
-    ] {
+    for value in [json!(null), json!(3), json!("scenario"), json!([valid_base()])] {
         expect(&errors_of(&value), "(scenario)", &["must be an object"]);
     }
     // not JSON at all
@@ -505,16 +453,11 @@ fn scenarios_built_in_code_are_checked_by_the_same_rules() {
 fn every_preset_round_trips_through_the_file_format() {
     for preset in presets::all() {
         let value = scenario_to_json(&preset.scenario);
-        let back = scenario_from_value(&value)
-            .unwrap_or_else(|e| panic!("{}: its own JSON is invalid:\n{e}", preset.id));
+        let back =
+            scenario_from_value(&value).unwrap_or_else(|e| panic!("{}: its own JSON is invalid:\n{e}", preset.id));
         assert_eq!(back, preset.scenario, "{}", preset.id);
         let text = serde_json::to_string_pretty(&preset.scenario).unwrap();
-        assert_eq!(
-            parse_scenario(&text).unwrap(),
-            preset.scenario,
-            "{}",
-            preset.id
-        );
+        assert_eq!(parse_scenario(&text).unwrap(), preset.scenario, "{}", preset.id);
         let via_serde: Scenario = serde_json::from_str(&text).unwrap();
         assert_eq!(via_serde, preset.scenario, "{}", preset.id);
     }
@@ -652,12 +595,9 @@ fn mutate(rng: &mut SimRng, value: &mut Value, words: &[String]) {
     loop {
         let descend = rng.random_bool(0.6);
         let next_key = match &*node {
-            Value::Object(map) if descend && !map.is_empty() => Some(
-                map.keys()
-                    .nth(rng.random_range(0..map.len()))
-                    .unwrap()
-                    .clone(),
-            ),
+            Value::Object(map) if descend && !map.is_empty() => {
+                Some(map.keys().nth(rng.random_range(0..map.len())).unwrap().clone())
+            }
             _ => None,
         };
         match next_key {
@@ -671,11 +611,7 @@ fn mutate(rng: &mut SimRng, value: &mut Value, words: &[String]) {
             if let Value::Object(map) = node
                 && !map.is_empty()
             {
-                let key = map
-                    .keys()
-                    .nth(rng.random_range(0..map.len()))
-                    .unwrap()
-                    .clone();
+                let key = map.keys().nth(rng.random_range(0..map.len())).unwrap().clone();
                 map.remove(&key);
             }
         }
@@ -718,10 +654,7 @@ fn check_any(value: &Value, case: usize) -> bool {
             true
         }
         Err(errors) => {
-            assert!(
-                !errors.0.is_empty(),
-                "case {case}: empty error list for {value}"
-            );
+            assert!(!errors.0.is_empty(), "case {case}: empty error list for {value}");
             for error in &errors.0 {
                 assert!(
                     !error.path.is_empty() && !error.message.is_empty(),
@@ -738,10 +671,7 @@ fn check_any(value: &Value, case: usize) -> bool {
 #[test]
 fn five_thousand_random_and_mutated_documents_never_panic() {
     let words = vocabulary();
-    let bases: Vec<Value> = presets::all()
-        .iter()
-        .map(|p| scenario_to_json(&p.scenario))
-        .collect();
+    let bases: Vec<Value> = presets::all().iter().map(|p| scenario_to_json(&p.scenario)).collect();
     let mut rng = seeded(0xBAD_5EED);
     let (mut accepted, mut refused) = (0, 0);
     for case in 0..5_000 {
@@ -792,9 +722,7 @@ fn an_unknown_key_inserted_anywhere_in_a_preset_is_named() {
                 path.push(key.clone());
                 node = node.get_mut(&key).unwrap();
             }
-            node.as_object_mut()
-                .unwrap()
-                .insert("zz_unknown".into(), json!(1));
+            node.as_object_mut().unwrap().insert("zz_unknown".into(), json!(1));
             path.push("zz_unknown".into());
             let errors = errors_of(&value);
             expect(&errors, &path.join("."), &["unknown field"]);
