@@ -431,6 +431,7 @@ impl std::ops::IndexMut<P> for Values {
 }
 
 #[cfg(test)]
+#[allow(clippy::items_after_test_module)]
 mod tests {
     use super::*;
 

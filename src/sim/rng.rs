@@ -53,7 +53,7 @@ pub fn stream(seed: u64, run: u64, month: u32, mechanism: Mechanism) -> SimRng {
 
 /// A Poisson count; 0 for a non-positive or non-finite mean.
 pub fn poisson(rng: &mut SimRng, mean: f64) -> u64 {
-    if !(mean > 0.0) || !mean.is_finite() {
+    if !mean.is_finite() || mean <= 0.0 {
         return 0;
     }
     match Poisson::new(mean) {
@@ -86,7 +86,7 @@ const RECIPROCALS: [f64; RECIPROCAL_STEPS] = {
 /// month) use sequential inversion, which costs about `n·p`
 /// steps (`(1−p)^n` by repeated squaring); large ones use rand_distr's BTPE. Both are exact samplers.
 pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
-    if n == 0 || !(p > 0.0) {
+    if n == 0 || p.is_nan() || p <= 0.0 {
         return 0;
     }
     if p >= 1.0 {
@@ -125,7 +125,7 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
 /// A gamma multiplier with mean 1 and the given coefficient of variation:
 /// the over-dispersion of a gamma-Poisson (negative binomial) arrival.
 pub fn gamma_multiplier(rng: &mut SimRng, cv: f64) -> f64 {
-    if !(cv > 1e-9) {
+    if cv.is_nan() || cv <= 1e-9 {
         return 1.0;
     }
     let shape = 1.0 / (cv * cv);

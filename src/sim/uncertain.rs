@@ -68,7 +68,7 @@ impl Uncertain {
             Uncertain::Uniform { min, max } if !finite(&[min, max]) || min > max => {
                 Some(format!("uniform needs min ≤ max, got min {min} and max {max}"))
             }
-            Uncertain::Triangular { min, mode, max } if !finite(&[min, mode, max]) || !(min <= mode && mode <= max) => {
+            Uncertain::Triangular { min, mode, max } if !(finite(&[min, mode, max]) && min <= mode && mode <= max) => {
                 Some(format!("triangular needs min ≤ mode ≤ max, got {min}, {mode}, {max}"))
             }
             Uncertain::Normal { low, high } if !finite(&[low, high]) || low > high => {

@@ -128,8 +128,10 @@ impl Reader {
     fn reject_unknown(&mut self, path: &str, map: &Map<String, Value>, known: &[&str]) {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
+                // an empty key would otherwise leave the path blank
+                let shown = if key.is_empty() { "\"\"" } else { key.as_str() };
                 self.error(
-                    &join(path, key),
+                    &join(path, shown),
                     format!("unknown field (known here: {})", known.join(", ")),
                 );
             }

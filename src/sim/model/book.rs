@@ -73,6 +73,7 @@ const ESTABLISHED: usize = 1;
 impl Book {
     /// The starting book: accounts split by tier like won deals, scaled to the starting ARR.
     #[must_use]
+    #[allow(clippy::needless_range_loop)] // one index runs over counts, shares and cells together
     pub fn new(v: &Values, d: &Derived) -> Self {
         let mut book = Book::default();
         let accounts = v[P::StartAccounts].max(0.0).round();
