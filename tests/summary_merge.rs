@@ -136,6 +136,14 @@ fn summaries_of_different_seeds_scenarios_or_horizons_do_not_merge() {
     assert!(matches!(target.merge(&other_scenario), Err(RunError::Mismatch(_))));
     assert!(target == base);
 
+    // the same name is not enough: a changed parameter is a different scenario
+    let mut renamed = cheap("specialised");
+    renamed.name = cheap("generalist").name;
+    let same_name = run_chunk(&Prepared::new(&renamed), 1, 20..40);
+    let mut target = base.clone();
+    assert!(matches!(target.merge(&same_name), Err(RunError::Mismatch(_))));
+    assert!(target == base);
+
     let mut longer = cheap("generalist");
     longer.months = 13;
     let other_horizon = run_chunk(&Prepared::new(&longer), 1, 20..40);

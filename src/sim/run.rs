@@ -52,6 +52,9 @@ impl std::error::Error for RunError {}
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub scenario: String,
+    /// Hash of the scenario as run, so chunks of two different scenarios
+    /// that share a name never merge.
+    pub fingerprint: u64,
     pub seed: u64,
     pub months: u32,
     /// Runs summarised so far.
@@ -67,6 +70,7 @@ impl Summary {
     pub fn empty(scenario: &Scenario, seed: u64) -> Self {
         Summary {
             scenario: scenario.name.clone(),
+            fingerprint: fingerprint(scenario),
             seed,
             months: scenario.months,
             runs: 0,
@@ -80,7 +84,11 @@ impl Summary {
     /// # Errors
     /// When the two summaries come from different scenarios, seeds or horizons.
     pub fn merge(&mut self, other: &Summary) -> Result<(), RunError> {
-        if self.scenario != other.scenario || self.seed != other.seed || self.months != other.months {
+        if self.scenario != other.scenario
+            || self.fingerprint != other.fingerprint
+            || self.seed != other.seed
+            || self.months != other.months
+        {
             return Err(RunError::Mismatch(format!(
                 "{} (seed {}, {} months) and {} (seed {}, {} months)",
                 self.scenario, self.seed, self.months, other.scenario, other.seed, other.months
@@ -125,6 +133,13 @@ impl Summary {
             means.iter().sum::<f64>() / means.len() as f64
         }
     }
+}
+
+/// FNV-1a of the scenario's file form: stable across platforms and builds.
+#[must_use]
+pub fn fingerprint(scenario: &Scenario) -> u64 {
+    let text = scenario.to_json().to_string();
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Runs `runs` futures of `scenario` with `seed`.
