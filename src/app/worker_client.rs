@@ -9,9 +9,9 @@ use crate::app::state::{WorkerEvent, WorkerStatus};
 use crate::protocol::WorkerRequest;
 use crate::worker::SimWorker;
 
-/// Where Trunk puts the worker's loader script (`data-type="worker"` with
-/// `data-loader-shim` on the `worker` binary). Relative, so the site works
-/// under any sub-path, e.g. a GitHub Pages project site at `/sales-sim/`.
+/// The worker's start-up script (`assets/worker_loader.js`, copied next to
+/// Trunk's `worker.js`). Relative, so the site works under any sub-path,
+/// e.g. a GitHub Pages project site at `/sales-sim/`.
 pub const WORKER_LOADER_PATH: &str = "./worker_loader.js";
 
 /// How long the worker may take to answer its first request before the page
