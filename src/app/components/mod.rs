@@ -1,0 +1,13 @@
+//! Pure view components: props in, HTML and callbacks out.
+
+mod footer;
+mod header;
+mod results;
+mod shell;
+mod sidebar;
+
+pub use footer::AppFooter;
+pub use header::AppHeader;
+pub use results::ResultsPanel;
+pub use shell::{Shell, ShellProps};
+pub use sidebar::{PRESET_NAMES, ScenarioSidebar};
