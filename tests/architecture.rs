@@ -5,14 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const BROWSER_CRATES: [&str; 6] = [
-    "yew",
-    "gloo",
-    "gloo_worker",
-    "web_sys",
-    "js_sys",
-    "wasm_bindgen",
-];
+const BROWSER_CRATES: [&str; 6] = ["yew", "gloo", "gloo_worker", "web_sys", "js_sys", "wasm_bindgen"];
 
 fn rust_files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -36,8 +29,7 @@ fn names_crate(line: &str, krate: &str) -> bool {
         let starts_word = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
         starts_word
             && (after.starts_with("::")
-                || (after.trim_start().starts_with([';', ',', '}', '{'])
-                    && code.trim_start().starts_with("use ")))
+                || (after.trim_start().starts_with([';', ',', '}', '{']) && code.trim_start().starts_with("use ")))
     })
 }
 
@@ -62,12 +54,7 @@ fn the_engine_names_no_browser_crate() {
         for (number, line) in text.lines().enumerate() {
             for krate in BROWSER_CRATES {
                 if names_crate(line, krate) {
-                    offences.push(format!(
-                        "{}:{}: {}",
-                        file.display(),
-                        number + 1,
-                        line.trim()
-                    ));
+                    offences.push(format!("{}:{}: {}", file.display(), number + 1, line.trim()));
                 }
             }
         }

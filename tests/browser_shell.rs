@@ -17,18 +17,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn render_shell(status: WorkerStatus) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create root div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("attach root");
-    yew::Renderer::<Shell>::with_root_and_props(
-        root.clone(),
-        ShellProps {
-            worker_status: status,
-        },
-    )
-    .render();
+    document.body().expect("body").append_child(&root).expect("attach root");
+    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { worker_status: status }).render();
     yew::scheduler::flush().await;
     root
 }
@@ -47,10 +37,7 @@ fn text_of(root: &Element, id: &str) -> String {
 async fn shell_shows_product_name_version_and_footer_promise() {
     let root = render_shell(WorkerStatus::Starting).await;
     assert!(text_of(&root, "app-header").contains("Sales Restructuring Simulator"));
-    assert_eq!(
-        text_of(&root, "app-version"),
-        format!("v{}", build_version())
-    );
+    assert_eq!(text_of(&root, "app-version"), format!("v{}", build_version()));
     assert_eq!(
         text_of(&root, "app-footer"),
         "Everything runs in this browser; nothing is sent anywhere."
@@ -64,12 +51,7 @@ async fn sidebar_lists_the_five_presets_and_says_they_are_placeholders() {
         .query_selector_all("[data-testid='preset-name']")
         .expect("valid selector");
     let names: Vec<String> = (0..items.length())
-        .map(|i| {
-            items
-                .item(i)
-                .and_then(|n| n.text_content())
-                .unwrap_or_default()
-        })
+        .map(|i| items.item(i).and_then(|n| n.text_content()).unwrap_or_default())
         .collect();
     assert_eq!(names, PRESET_NAMES);
     assert!(text_of(&root, "scenario-note").contains("arrives with the engine"));
@@ -79,10 +61,7 @@ async fn sidebar_lists_the_five_presets_and_says_they_are_placeholders() {
 async fn results_area_reports_each_worker_state() {
     let starting = render_shell(WorkerStatus::Starting).await;
     let status = by_test_id(&starting, "worker-status");
-    assert_eq!(
-        status.get_attribute("data-state").as_deref(),
-        Some("starting")
-    );
+    assert_eq!(status.get_attribute("data-state").as_deref(), Some("starting"));
 
     let ready = render_shell(WorkerStatus::Ready {
         version: "1.2.3+abc".to_owned(),
@@ -97,24 +76,15 @@ async fn results_area_reports_each_worker_state() {
 
     let silent = render_shell(WorkerStatus::Silent).await;
     let status = by_test_id(&silent, "worker-status");
-    assert_eq!(
-        status.get_attribute("data-state").as_deref(),
-        Some("silent")
-    );
-    assert!(
-        status
-            .text_content()
-            .unwrap_or_default()
-            .contains("did not start")
-    );
+    assert_eq!(status.get_attribute("data-state").as_deref(), Some("silent"));
+    assert!(status.text_content().unwrap_or_default().contains("did not start"));
 }
 
 #[wasm_bindgen_test]
 fn a_late_deadline_does_not_hide_a_worker_that_answered() {
-    let answered =
-        Rc::new(WorkerStatus::Starting).reduce(WorkerEvent::Answered(WorkerResponse::Version {
-            version: "1.0.0+x".to_owned(),
-        }));
+    let answered = Rc::new(WorkerStatus::Starting).reduce(WorkerEvent::Answered(WorkerResponse::Version {
+        version: "1.0.0+x".to_owned(),
+    }));
     let after_deadline = answered.reduce(WorkerEvent::DeadlinePassed);
     assert_eq!(
         *after_deadline,

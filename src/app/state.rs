@@ -50,9 +50,7 @@ impl Reducible for WorkerStatus {
 
     fn reduce(self: Rc<Self>, event: WorkerEvent) -> Rc<Self> {
         match (&*self, event) {
-            (_, WorkerEvent::Answered(WorkerResponse::Version { version })) => {
-                Rc::new(Self::Ready { version })
-            }
+            (_, WorkerEvent::Answered(WorkerResponse::Version { version })) => Rc::new(Self::Ready { version }),
             // A late deadline must not hide a worker that already answered.
             (Self::Starting, WorkerEvent::DeadlinePassed) => Rc::new(Self::Silent),
             (_, WorkerEvent::DeadlinePassed) => self,

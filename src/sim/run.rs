@@ -139,7 +139,9 @@ impl Summary {
 #[must_use]
 pub fn fingerprint(scenario: &Scenario) -> u64 {
     let text = scenario.to_json().to_string();
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Runs `runs` futures of `scenario` with `seed`.

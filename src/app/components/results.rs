@@ -17,9 +17,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
         WorkerStatus::Ready { version } => {
             format!("Simulation worker ready — version {version}")
         }
-        WorkerStatus::Silent => {
-            "The simulation worker did not start; reload the page to try again.".to_owned()
-        }
+        WorkerStatus::Silent => "The simulation worker did not start; reload the page to try again.".to_owned(),
     };
     html! {
         <main class="results" data-testid="results">
