@@ -4,7 +4,7 @@
 #                http://127.0.0.1:8080
 #   make test    everything CI checks, in order, stopping at the first failure
 #   make build   the release site in dist/ (relative URLs: works under any path)
-#   make bench   the engine benchmark, once benches/engine.rs exists
+#   make bench   the engine benchmark: run-months per second per core
 #   make tools   only the idempotent installs; make clean-tools undoes them
 #
 # Tools are installed into TOOLS_DIR (binaries in TOOLS_DIR/bin, first on
@@ -59,9 +59,9 @@ test: tools chromium
 	@$(MAKE) --no-print-directory fmt-check lint test-native test-browser build test-e2e
 	@echo "make test: all steps passed"
 
+# Run-months per second per core for each preset (benches/engine.rs).
 bench:
-	@if [ -f benches/engine.rs ]; then cargo bench --bench engine; \
-	else echo "No benchmark exists yet: benches/engine.rs arrives with the engine."; fi
+	cargo bench --bench engine
 
 ## ---- the steps of `make test` -----------------------------------------------
 
