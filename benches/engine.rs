@@ -40,8 +40,13 @@ fn main() {
         .unwrap_or(20_000);
     println!("salesim engine benchmark: {runs} runs × {MONTHS} months per preset, one thread");
     println!("{:<26} {:>18} {:>10}", "preset", "run-months/s/core", "clock");
+    // BENCH_PRESET=id measures one preset (handy under valgrind --tool=callgrind)
+    let only = std::env::var("BENCH_PRESET").ok();
     let mut default_rate = None;
-    for preset in presets::all() {
+    for preset in presets::all()
+        .into_iter()
+        .filter(|p| only.as_deref().is_none_or(|id| id == p.id))
+    {
         let mut scenario = preset.scenario.clone();
         scenario.months = MONTHS;
         let prepared = Prepared::new(&scenario);
@@ -57,7 +62,7 @@ fn main() {
     }
     let generalist = presets::find("generalist").map(|p| p.scenario);
     let restructure = presets::find("restructure").map(|p| p.scenario);
-    if let (Some(a), Some(b)) = (generalist, restructure) {
+    if let (Some(a), Some(b), None) = (generalist, restructure, &only) {
         let prepared = prepare_comparison(&a, &[b]);
         let pairs = runs / 4;
         let (seconds, clock) = measure(|| {

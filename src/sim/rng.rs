@@ -122,6 +122,67 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     k
 }
 
+/// One aggregate draw for several cells that each lose a binomial share:
+/// cell i holds `counts[i]` items, each taken with probability `probs[i]`.
+///
+/// The total is drawn once, `Binomial(Σ n, p̄)` with `p̄` the count-weighted
+/// mean probability, and shared out in proportion to each cell's expected
+/// take `nᵢ pᵢ` (systematic rounding, never more than a cell holds). Each
+/// cell keeps its expected take up to rounding to whole items; the total's variance is at most slightly above
+/// the sum of independent draws. One draw instead of one per cell keeps a
+/// month's cost flat however many cohorts or tiers the state has.
+pub fn binomial_cells(rng: &mut SimRng, counts: &[u64], probs: &[f64], taken: &mut [u64]) -> u64 {
+    let mut total = 0u64;
+    let mut expected = 0.0;
+    for (n, p) in counts.iter().zip(probs) {
+        total += n;
+        expected += *n as f64 * p.clamp(0.0, 1.0);
+    }
+    for t in taken.iter_mut() {
+        *t = 0;
+    }
+    if total == 0 || expected <= 0.0 {
+        return 0;
+    }
+    let drawn = binomial(rng, total, expected / total as f64);
+    share_out(rng, drawn, counts, probs, expected, taken);
+    drawn
+}
+
+/// Shares `drawn` over cells in proportion to `counts[i] · probs[i]` by
+/// systematic rounding (one uniform: each cell gets the floor or the ceiling
+/// of its share, unbiased), then moves anything above a cell's count to
+/// cells with room.
+fn share_out(rng: &mut SimRng, drawn: u64, counts: &[u64], probs: &[f64], expected: f64, taken: &mut [u64]) {
+    let scale = drawn as f64 / expected;
+    let offset: f64 = rng.random();
+    let mut cumulative = 0.0;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let mut previous = offset.floor() as u64;
+    let mut assigned = 0;
+    let mut excess = 0;
+    for (i, t) in taken.iter_mut().enumerate() {
+        cumulative += counts[i] as f64 * probs[i].clamp(0.0, 1.0) * scale;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let upto = ((cumulative + offset).floor() as u64).min(drawn + previous);
+        let share = upto.saturating_sub(previous);
+        previous = upto;
+        *t = share.min(counts[i]);
+        excess += share - *t;
+        assigned += *t;
+    }
+    // floating-point rounding may leave the last item unplaced
+    excess += drawn.saturating_sub(assigned + excess);
+    for (i, t) in taken.iter_mut().enumerate() {
+        if excess == 0 {
+            break;
+        }
+        let more = (counts[i] - *t).min(excess);
+        *t += more;
+        excess -= more;
+    }
+}
+
 /// A gamma multiplier with mean 1 and the given coefficient of variation:
 /// the over-dispersion of a gamma-Poisson (negative binomial) arrival.
 pub fn gamma_multiplier(rng: &mut SimRng, cv: f64) -> f64 {
@@ -205,6 +266,34 @@ mod tests {
                 "n {n} p {p}: var {variance}"
             );
             assert!(samples.iter().all(|x| *x <= n as f64));
+        }
+    }
+
+    #[test]
+    fn aggregate_cell_draws_keep_every_cell_mean_and_never_overdraw() {
+        let mut rng = seeded(9);
+        let counts = [40u64, 25, 0, 10, 3];
+        let probs = [0.05, 0.3, 0.5, 0.9, 1.0];
+        let draws = 20_000;
+        let mut sums = [0.0; 5];
+        let mut taken = [0u64; 5];
+        for _ in 0..draws {
+            let total = binomial_cells(&mut rng, &counts, &probs, &mut taken);
+            assert_eq!(taken.iter().sum::<u64>(), total);
+            for i in 0..5 {
+                assert!(taken[i] <= counts[i]);
+                sums[i] += taken[i] as f64;
+            }
+        }
+        for i in 0..5 {
+            let mean = sums[i] / f64::from(draws);
+            let expected = counts[i] as f64 * probs[i];
+            // rounding shares whole items between cells: allow half an item plus 4 binomial standard errors
+            let se = (counts[i] as f64 * probs[i] * (1.0 - probs[i]) / f64::from(draws)).sqrt();
+            assert!(
+                (mean - expected).abs() < 0.5 + 4.0 * se,
+                "cell {i}: mean {mean}, expected {expected}"
+            );
         }
     }
 

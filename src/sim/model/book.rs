@@ -6,13 +6,14 @@
 //! × early-life factor × reassignment factor`, where `s` is the share of
 //! needed service hours delivered and coverage is the share of the cell's
 //! accounts a retention manager looks after. Churn is binomial on counts and
-//! a churned account takes the cell's mean MRR with it.
+//! a churned account takes the cell's mean MRR with it. The six cells' churn
+//! is one aggregate draw (see [`crate::sim::rng::binomial_cells`]).
 
 use rand::RngExt;
 
 use super::derived::{Derived, Tier};
 use crate::sim::params::{P, Values};
-use crate::sim::rng::{SimRng, binomial, poisson};
+use crate::sim::rng::{SimRng, binomial_cells, poisson};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Cell {
@@ -184,7 +185,9 @@ impl Book {
             let months = v[P::EarlyLifeMonths];
             if months < 0.5 { 1.0 } else { 1.0 / months }
         };
-        let mut referral_rate = 0.0;
+        // Churn of all six cells in one aggregate draw.
+        let mut counts = [0u64; 6];
+        let mut hazards = [0.0; 6];
         for t in 0..3 {
             let s = service[t];
             let base = d.churn[t]
@@ -197,10 +200,18 @@ impl Book {
                 } else {
                     1.0
                 };
+                counts[2 * t + stage] = self.cells[t][stage].count;
+                hazards[2 * t + stage] = (base * factor).min(1.0);
+            }
+        }
+        let mut lost = [0u64; 6];
+        out.churned = binomial_cells(churn_rng, &counts, &hazards, &mut lost);
+        let mut referral_rate = 0.0;
+        for t in 0..3 {
+            let s = service[t];
+            for stage in [EARLY, ESTABLISHED] {
                 let cell = &mut self.cells[t][stage];
-                let lost = binomial(churn_rng, cell.count, (base * factor).min(1.0));
-                out.churned += lost;
-                out.churned_mrr += cell.remove(lost);
+                out.churned_mrr += cell.remove(lost[2 * t + stage]);
                 let grow = cell.mrr * v[P::ExpansionRate] * s;
                 let shrink = cell.mrr * v[P::ContractionRate] * (1.0 - s);
                 cell.mrr += grow - shrink;

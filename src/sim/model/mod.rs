@@ -23,7 +23,7 @@ use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::metrics::{Metric, MonthValues, RunMetric, RunValues};
 use super::params::{P, Values};
-use super::rng::{Mechanism, SimRng, binomial, logistic, overdispersed_poisson, poisson, stream};
+use super::rng::{Mechanism, SimRng, binomial, binomial_cells, logistic, overdispersed_poisson, poisson, stream};
 use super::scenario::{LeadGeneration, Role, Scenario, Selling, Serving, Structure};
 use super::uncertain::Uncertain;
 
@@ -432,14 +432,9 @@ pub fn simulate_run(
         let worked = leads.work(whole(lead_hours / lead_cost.max(1e-9) + 1e-9));
         ledger.leads_worked += worked.iter().sum::<u64>();
         let mut qualification_rng = rng(Mechanism::Qualification);
-        let mut booked = 0;
-        for channel in Channel::ALL {
-            booked += binomial(
-                &mut qualification_rng,
-                worked[channel as usize],
-                meeting_chance(channel),
-            );
-        }
+        let chances = Channel::ALL.map(meeting_chance);
+        let mut booked_by_channel = [0u64; 3];
+        let mut booked = binomial_cells(&mut qualification_rng, &worked, &chances, &mut booked_by_channel);
         let mut outbound_rng = rng(Mechanism::Outbound);
         booked += poisson(
             &mut outbound_rng,

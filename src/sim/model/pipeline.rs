@@ -1,7 +1,7 @@
 //! Meetings waiting for a seller and opportunities by age.
 
 use super::derived::{Derived, MAX_OPPORTUNITY_AGE};
-use crate::sim::rng::{SimRng, binomial};
+use crate::sim::rng::{SimRng, binomial, binomial_cells};
 
 /// Where handed-off meetings come from: they convert differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +87,8 @@ impl Pipeline {
     }
 
     /// Decisions this month: each age cohort is decided at the cycle hazard,
-    /// scaled by the share of the work sellers could do (stalled deals wait);
+    /// scaled by the share of the work sellers could do (stalled deals wait),
+    /// drawn in one aggregate draw over the cohorts;
     /// decided ones are won at `win_probability`. Opportunities reaching
     /// their shelf life are lost. Then everything ages a month.
     pub fn progress(
@@ -98,16 +99,15 @@ impl Pipeline {
         win_probability: f64,
     ) -> PipelineMonth {
         let mut out = PipelineMonth::default();
-        let mut decided = 0;
         let max_age = d.opportunity_max_age;
-        for age in 0..max_age {
-            let n = self.open[age];
-            if n == 0 {
-                continue;
-            }
-            let done = binomial(rng, n, d.cycle_hazard[age] * worked_share);
-            self.open[age] -= done;
-            decided += done;
+        let mut chance = [0.0; MAX_OPPORTUNITY_AGE];
+        for (c, h) in chance.iter_mut().zip(&d.cycle_hazard).take(max_age) {
+            *c = h * worked_share;
+        }
+        let mut done = [0u64; MAX_OPPORTUNITY_AGE];
+        let decided = binomial_cells(rng, &self.open[..max_age], &chance[..max_age], &mut done[..max_age]);
+        for (open, d) in self.open.iter_mut().zip(&done) {
+            *open -= d;
         }
         out.won = binomial(rng, decided, win_probability);
         out.lost = decided - out.won;

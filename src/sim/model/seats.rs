@@ -186,16 +186,28 @@ impl Staff {
         quotas: bool,
     ) -> StaffChanges {
         let mut changes = StaffChanges::default();
+        let low_attainment_ceiling = if quotas {
+            (v[P::LowAttainmentAttrition] * v[P::AttainmentFloor].max(0.0)).exp()
+        } else {
+            1.0
+        };
         for seat in &mut self.seats {
             if seat.is_filled() {
-                let mut hazard = d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
-                if quotas && let Some(attainment) = seller_attainment(seat, v) {
-                    let shortfall = v[P::AttainmentFloor] - attainment;
-                    if shortfall > 0.0 {
-                        hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
+                let hazard = d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
+                let draw: f64 = rng.random();
+                // Low attainment multiplies the hazard by e^(k·shortfall) ≤ e^(k·floor):
+                // most draws are above even that, and need no exp.
+                let leaves = draw < (hazard * low_attainment_ceiling).min(0.9) && {
+                    let mut hazard = hazard;
+                    if quotas && let Some(attainment) = seller_attainment(seat, v) {
+                        let shortfall = v[P::AttainmentFloor] - attainment;
+                        if shortfall > 0.0 {
+                            hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
+                        }
                     }
-                }
-                if rng.random::<f64>() < hazard.min(0.9) {
+                    draw < hazard.min(0.9)
+                };
+                if leaves {
                     changes.leavers += 1;
                     if matches!(seat.role, Role::Ae | Role::Generalist) {
                         changes.seller_leavers += 1;
