@@ -185,21 +185,39 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
         }
     }
 
+    /// Walks the arguments after the command: shared options go to `common`,
+    /// the command's own options to `option` (false: unknown), the rest to `value`.
+    fn walk(
+        parser: &mut lexopt::Parser,
+        common: &mut Common,
+        mut option: impl FnMut(&str, &mut lexopt::Parser) -> Result<bool, Failure>,
+        mut value: impl FnMut(String) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
+        while let Some(arg) = parser.next()? {
+            match arg {
+                Long(name) => {
+                    let name = name.to_owned();
+                    if !common.take(&name, parser)? && !option(&name, parser)? {
+                        return Err(Failure(format!("unknown option --{name}\n\n{USAGE}")));
+                    }
+                }
+                Value(text) => value(text.string()?)?,
+                other => return Err(other.unexpected().into()),
+            }
+        }
+        Ok(())
+    }
+
     fn run_command(parser: &mut lexopt::Parser) -> Result<String, Failure> {
         let mut common = Common::new();
         let mut source: Option<Scenario> = None;
+        let mut from_file: Option<Scenario> = None;
         let mut csv = false;
-        while let Some(arg) = parser.next()? {
-            let option = if let Long(name) = &arg {
-                Some((*name).to_owned())
-            } else {
-                None
-            };
-            if let Some(name) = option {
-                if common.take(&name, parser)? {
-                    continue;
-                }
-                match name.as_str() {
+        walk(
+            parser,
+            &mut common,
+            |name, parser| {
+                match name {
                     "preset" => {
                         let id = parser.value()?.string()?;
                         let preset = presets::find(&id).ok_or_else(|| {
@@ -211,22 +229,27 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
                         csv = match parser.value()?.string()?.as_str() {
                             "json" => false,
                             "csv" => true,
-                            other => {
-                                return Err(Failure(format!("--format: must be json or csv, got {other}")));
-                            }
+                            other => return Err(Failure(format!("--format: must be json or csv, got {other}"))),
                         }
                     }
-                    _ => return Err(Failure(format!("unknown option --{name}\n\n{USAGE}"))),
+                    _ => return Ok(false),
                 }
-                continue;
-            }
-            match arg {
-                Value(file) if source.is_none() => source = Some(load_file(&file.string()?)?),
-                other => return Err(other.unexpected().into()),
-            }
-        }
-        let mut scenario =
-            source.ok_or_else(|| Failure(format!("run needs a scenario file or --preset ID\n\n{USAGE}")))?;
+                Ok(true)
+            },
+            |file| {
+                if from_file.is_some() {
+                    return Err(Failure(format!("run takes one scenario file, got a second: {file}")));
+                }
+                from_file = Some(load_file(&file)?);
+                Ok(())
+            },
+        )?;
+        let mut scenario = match (from_file, source) {
+            (Some(file), None) => file,
+            (None, Some(preset)) => preset,
+            (Some(_), Some(_)) => return Err(Failure("run takes a scenario file or --preset ID, not both".into())),
+            (None, None) => return Err(Failure(format!("run needs a scenario file or --preset ID\n\n{USAGE}"))),
+        };
         common.apply(&mut scenario);
         let summary = run(&scenario, common.runs, common.seed).map_err(|e| Failure(e.to_string()))?;
         let report = report(&summary, &scenario);
@@ -237,27 +260,21 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
         let mut common = Common::new();
         let mut tornado_runs = DEFAULT_TORNADO_RUNS;
         let mut scenarios = Vec::new();
-        while let Some(arg) = parser.next()? {
-            let option = if let Long(name) = &arg {
-                Some((*name).to_owned())
-            } else {
-                None
-            };
-            if let Some(name) = option {
-                if common.take(&name, parser)? {
-                    continue;
+        walk(
+            parser,
+            &mut common,
+            |name, parser| {
+                if name != "tornado-runs" {
+                    return Ok(false);
                 }
-                if name == "tornado-runs" {
-                    tornado_runs = number("tornado-runs", &parser.value()?.string()?, 0, MAX_RUNS)?;
-                    continue;
-                }
-                return Err(Failure(format!("unknown option --{name}\n\n{USAGE}")));
-            }
-            match arg {
-                Value(reference) => scenarios.push(load(&reference.string()?)?),
-                other => return Err(other.unexpected().into()),
-            }
-        }
+                tornado_runs = number("tornado-runs", &parser.value()?.string()?, 0, MAX_RUNS)?;
+                Ok(true)
+            },
+            |reference| {
+                scenarios.push(load(&reference)?);
+                Ok(())
+            },
+        )?;
         if scenarios.len() < 2 {
             return Err(Failure(format!(
                 "compare needs a baseline and at least one other scenario\n\n{USAGE}"
