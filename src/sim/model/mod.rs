@@ -293,24 +293,17 @@ pub fn simulate_run(
         if let Some(change) = scenario.restructuring.as_ref().filter(|r| r.month == t) {
             let mut transition_rng = rng(Mechanism::Transition);
             let before = Roles::of(&structure);
-            let people_before: Vec<(Role, bool)> = staff.seats.iter().map(|s| (s.role, s.is_filled())).collect();
             let changes = staff.restructure(&mut transition_rng, d, &change.to.headcount);
-            // Severance: the people let go are the surplus of roles that shrank; each is paid
-            // the average base of those roles for the severance months.
-            let shrinking_bases: Vec<f64> = Role::ALL
+            // Severance: each person let go is paid their role's base for the severance months.
+            let severance: f64 = Role::ALL
                 .iter()
-                .filter(|role| {
-                    people_before.iter().filter(|(r, filled)| r == *role && *filled).count() as u32
-                        > change.to.headcount.of(**role)
+                .map(|role| {
+                    let base = v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0;
+                    f64::from(changes.let_go_by_role[*role as usize]) * base
                 })
-                .map(|role| v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0)
-                .collect();
-            let average_base = if shrinking_bases.is_empty() {
-                0.0
-            } else {
-                shrinking_bases.iter().sum::<f64>() / shrinking_bases.len() as f64
-            };
-            let severance = f64::from(changes.let_go) * average_base * v[P::SeveranceMonths] * v[P::BenefitsMultiplier];
+                .sum::<f64>()
+                * v[P::SeveranceMonths]
+                * v[P::BenefitsMultiplier];
             ledger.let_go += u64::from(changes.let_go);
             let after = Roles::of(&change.to);
             if after.seller != before.seller {

@@ -68,6 +68,8 @@ pub struct StaffChanges {
     pub let_go: u32,
     /// Selling seats that left (their pipeline is orphaned).
     pub seller_leavers: u32,
+    /// People let go in a restructuring, by the role they held.
+    pub let_go_by_role: [u32; 5],
 }
 
 /// Seats per role, filled and in total (vacancies included), counted once a month.
@@ -307,6 +309,9 @@ impl Staff {
             }
         }
         changes.let_go = surplus.len() as u32;
+        for person in &surplus {
+            changes.let_go_by_role[person.role as usize] += 1;
+        }
         for seat in &mut kept {
             seat.incumbent = seat.is_filled();
         }
