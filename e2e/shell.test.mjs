@@ -14,12 +14,15 @@ const DIST_DIR = process.env.DIST_DIR ?? join(HERE, '..', 'dist');
 const SCREENSHOT_DIR = join(HERE, 'screenshots');
 const BASE_PATH = '/sales-sim/';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// The engine's presets (src/sim/presets.rs), as `salesim presets` lists them.
 const PRESETS = [
-  'Generalist',
+  'Generalist (hunter-farmer)',
   'Three-stage specialised',
-  'Three-stage with outsourced lead generation',
-  'Specialised with retention',
-  'Under pressure',
+  'Three-stage, outsourced lead generation',
+  'Specialised with retention and account tiers',
+  'Generalist under pressure (cut leads when behind)',
+  'Generalist → three-stage in month 6',
+  'Generalist → three-stage in month 6, with a process owner',
 ];
 
 let server;

@@ -4,9 +4,10 @@
 
 use std::rc::Rc;
 
-use salesim::app::components::{PRESET_NAMES, Shell, ShellProps};
+use salesim::app::components::{Shell, ShellProps};
 use salesim::app::state::{WorkerEvent, WorkerStatus};
 use salesim::protocol::{WorkerResponse, build_version};
+use salesim::sim::presets;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::Element;
 use yew::Reducible;
@@ -45,7 +46,7 @@ async fn shell_shows_product_name_version_and_footer_promise() {
 }
 
 #[wasm_bindgen_test]
-async fn sidebar_lists_the_five_presets_and_says_they_are_placeholders() {
+async fn sidebar_lists_the_engines_presets_and_says_the_editor_comes_next() {
     let root = render_shell(WorkerStatus::Starting).await;
     let items = root
         .query_selector_all("[data-testid='preset-name']")
@@ -53,8 +54,9 @@ async fn sidebar_lists_the_five_presets_and_says_they_are_placeholders() {
     let names: Vec<String> = (0..items.length())
         .map(|i| items.item(i).and_then(|n| n.text_content()).unwrap_or_default())
         .collect();
-    assert_eq!(names, PRESET_NAMES);
-    assert!(text_of(&root, "scenario-note").contains("arrives with the engine"));
+    let titles: Vec<&str> = presets::all().iter().map(|p| p.title).collect();
+    assert_eq!(names, titles);
+    assert!(text_of(&root, "scenario-note").contains("editor comes next"));
 }
 
 #[wasm_bindgen_test]

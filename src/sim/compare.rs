@@ -135,7 +135,8 @@ impl Comparison {
     }
 }
 
-/// Puts scenarios on a common horizon (the baseline's) so months line up.
+/// Puts scenarios on a common horizon (the baseline's) so months line up; a
+/// restructuring that would fall at or after that horizon is dropped.
 fn aligned(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepared> {
     std::iter::once(baseline)
         .chain(others)

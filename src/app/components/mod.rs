@@ -10,4 +10,4 @@ pub use footer::AppFooter;
 pub use header::AppHeader;
 pub use results::ResultsPanel;
 pub use shell::{Shell, ShellProps};
-pub use sidebar::{PRESET_NAMES, ScenarioSidebar};
+pub use sidebar::ScenarioSidebar;

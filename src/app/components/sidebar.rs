@@ -1,27 +1,22 @@
 use yew::prelude::*;
 
-/// The five preset structures of the product model (shared/MODEL.md,
-/// "Presets"). Placeholders until the engine's presets module owns them.
-pub const PRESET_NAMES: [&str; 5] = [
-    "Generalist",
-    "Three-stage specialised",
-    "Three-stage with outsourced lead generation",
-    "Specialised with retention",
-    "Under pressure",
-];
+use crate::sim::presets;
 
-/// Scenario choice. For now it only lists the presets, and says so.
+/// Scenario choice. For now it lists the engine's presets, and says the
+/// editor is still to come.
 #[component]
 pub fn ScenarioSidebar() -> Html {
     html! {
         <aside class="sidebar" data-testid="scenario-sidebar" aria-label="Scenario">
             <h2 class="sidebar__title">{ "Scenario" }</h2>
             <p class="sidebar__note" data-testid="scenario-note">
-                { "Scenario editor arrives with the engine. Presets to come:" }
+                { "The scenario editor comes next. Presets of the simulation engine:" }
             </p>
             <ol class="sidebar__presets" data-testid="preset-list">
-                { for PRESET_NAMES.iter().map(|name| html! {
-                    <li class="sidebar__preset" data-testid="preset-name">{ *name }</li>
+                { for presets::all().iter().map(|preset| html! {
+                    <li class="sidebar__preset" data-testid="preset-name" title={preset.scenario.description.clone()}>
+                        { preset.title }
+                    </li>
                 }) }
             </ol>
         </aside>

@@ -52,11 +52,12 @@ impl Seat {
         self.vacant_for == 0
     }
 
-    /// Year-to-date attainment, once three months of quota have accrued.
+    /// Year-to-date attainment, once at least a month and a half of (ramp-
+    /// prorated) quota has accrued: earlier, one lucky or unlucky deal would
+    /// swing effort and attrition.
     #[must_use]
     pub fn attainment(&self, monthly_quota: f64) -> Option<f64> {
-        (self.ytd_quota >= 3.0 * monthly_quota * 0.5 && self.ytd_quota > 0.0)
-            .then(|| self.ytd_bookings / self.ytd_quota)
+        (self.ytd_quota >= 1.5 * monthly_quota && self.ytd_quota > 0.0).then(|| self.ytd_bookings / self.ytd_quota)
     }
 }
 
