@@ -24,7 +24,7 @@ const RUNS_PER_SEED: u64 = 8;
 const RANDOM_SCENARIOS: usize = 30;
 
 /// Month values that count things (or money that cannot be negative).
-const NON_NEGATIVE: [Metric; 27] = [
+const NON_NEGATIVE: [Metric; 26] = [
     Metric::Revenue,
     Metric::NewBookings,
     Metric::Costs,
@@ -32,7 +32,6 @@ const NON_NEGATIVE: [Metric; 27] = [
     Metric::CustomersStrategic,
     Metric::CustomersCore,
     Metric::CustomersLongTail,
-    Metric::NewCustomers,
     Metric::ChurnedCustomers,
     Metric::ChurnedRevenue,
     Metric::Leads,

@@ -51,13 +51,12 @@ metrics!(Metric, METRIC_COUNT, ALL {
     CustomersStrategic: "customers_strategic", "Strategic customers", "accounts";
     CustomersCore: "customers_core", "Core customers", "accounts";
     CustomersLongTail: "customers_long_tail", "Long-tail customers", "accounts";
-    NewCustomers: "new_customers", "New customers", "accounts per month";
     ChurnedCustomers: "churned_customers", "Customers lost", "accounts per month";
     ChurnedRevenue: "churned_revenue", "Recurring revenue lost to churn", "USD per month";
     Leads: "leads", "Leads arrived", "leads per month";
     Meetings: "meetings", "First meetings booked", "meetings per month";
     Opportunities: "opportunities", "Opportunities created", "opportunities per month";
-    Deals: "deals", "Deals won", "deals per month";
+    Deals: "deals", "Deals won (new customers)", "deals per month";
     OpenOpportunities: "open_opportunities", "Open opportunities", "opportunities";
     LeadsExpired: "leads_expired", "Leads lost unworked", "leads per month";
     MeetingsLost: "meetings_lost", "Meetings lost in hand-off or unheld", "meetings per month";

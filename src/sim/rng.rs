@@ -43,12 +43,24 @@ pub fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The key of one (seed, run, month); mechanisms' streams derive from it.
+#[must_use]
+pub fn month_key(seed: u64, run: u64, month: u32) -> u64 {
+    mix(seed ^ mix(run ^ mix(u64::from(month) << 8)))
+}
+
+/// The generator of one mechanism in the month of `key` (see [`month_key`]).
+#[must_use]
+pub fn mechanism_stream(key: u64, mechanism: Mechanism) -> SimRng {
+    let key = mix(key ^ mechanism as u64);
+    let state = (u128::from(key) << 64) | u128::from(mix(key ^ 0xA076_1D64_78BD_642F));
+    Pcg64Mcg::new(state | 1)
+}
+
 /// The generator for one (seed, run, month, mechanism).
 #[must_use]
 pub fn stream(seed: u64, run: u64, month: u32, mechanism: Mechanism) -> SimRng {
-    let key = mix(seed ^ mix(run ^ mix((u64::from(month) << 8) | mechanism as u64)));
-    let state = (u128::from(mix(key)) << 64) | u128::from(mix(key ^ 0xA076_1D64_78BD_642F));
-    Pcg64Mcg::new(state | 1)
+    mechanism_stream(month_key(seed, run, month), mechanism)
 }
 
 /// A Poisson count; 0 for a non-positive or non-finite mean.

@@ -23,7 +23,10 @@ use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::metrics::{Metric, MonthValues, RunMetric, RunValues};
 use super::params::{P, Values};
-use super::rng::{Mechanism, SimRng, binomial, binomial_cells, logistic, overdispersed_poisson, poisson, stream};
+use super::rng::{
+    Mechanism, SimRng, binomial, binomial_cells, logistic, mechanism_stream, month_key, overdispersed_poisson, poisson,
+    stream,
+};
 use super::scenario::{LeadGeneration, Role, Scenario, Selling, Serving, Structure};
 use super::uncertain::Uncertain;
 
@@ -280,7 +283,8 @@ pub fn simulate_run(
         * (1.0 - v[P::TeamLeakageReduction] * (team_share / 0.2).min(1.0));
 
     for t in 1..=scenario.months {
-        let rng = |mechanism| stream(seed, run, t, mechanism);
+        let key = month_key(seed, run, t);
+        let rng = |mechanism| mechanism_stream(key, mechanism);
         let calendar_month = (t - 1) % 12 + 1;
         if t > 1 && calendar_month == 1 {
             staff.new_year();
@@ -337,7 +341,9 @@ pub fn simulate_run(
         for role in [Role::Ae, Role::Generalist] {
             role_effort[role as usize] *= 1.0 - v[P::TeamFreeRiding] * team_share;
         }
-        let mut available = staff.hours(v, d, &role_effort, dip, switches.quotas);
+        let census_before = staff.census();
+        let seat_hours = staff.hours(&census_before, v, d, &role_effort, dip, switches.quotas);
+        let mut available = seat_hours;
         if roles.generalist_stages >= 2 {
             available[Role::Generalist as usize] *= 1.0 - v[P::ContextSwitchLoss];
         }
@@ -482,7 +488,13 @@ pub fn simulate_run(
         ledger.accounts_won += progress.won;
         ledger.mrr_new += new_mrr;
         ledger.bookings += bookings;
-        let commission = staff.credit_bookings(roles.seller, bookings, v, switches.quotas) * (1.0 - team_share);
+        let commission = staff.credit_bookings(
+            roles.seller,
+            bookings,
+            v,
+            switches.quotas,
+            seat_hours[roles.seller as usize],
+        ) * (1.0 - team_share);
         marketing.record_bookings(bookings);
 
         // 9–10. Service, churn, expansion, referrals.
@@ -528,7 +540,7 @@ pub fn simulate_run(
         }
 
         // 11. People: attrition, orphaned pipeline, hiring, managers.
-        let filled_sellers = staff.census().filled(roles.seller);
+        let filled_sellers = census_before.filled(roles.seller);
         let transition = switched_at
             .filter(|m| f64::from(t - m) < v[P::TransitionAttritionMonths])
             .map_or(1.0, |_| v[P::TransitionAttrition]);
@@ -657,7 +669,6 @@ pub fn simulate_run(
         out[Metric::CustomersStrategic] = book.accounts_in(Tier::Strategic) as f64;
         out[Metric::CustomersCore] = book.accounts_in(Tier::Core) as f64;
         out[Metric::CustomersLongTail] = book.accounts_in(Tier::LongTail) as f64;
-        out[Metric::NewCustomers] = progress.won as f64;
         out[Metric::ChurnedCustomers] = book_month.churned as f64;
         out[Metric::ChurnedRevenue] = book_month.churned_mrr;
         out[Metric::Leads] = arrived as f64;
@@ -762,7 +773,7 @@ impl RunTotals {
         self.revenue += m[Metric::Revenue];
         self.acquisition += m[Metric::AcquisitionCost];
         self.retention += m[Metric::RetentionCost];
-        self.new_customers += m[Metric::NewCustomers];
+        self.new_customers += m[Metric::Deals];
         self.new_mrr += m[Metric::NewBookings] / 12.0;
         self.churned += m[Metric::ChurnedCustomers];
         self.customer_months += m[Metric::Customers];

@@ -143,10 +143,17 @@ impl Staff {
     /// Sets each seat's effective hours for the month:
     /// `H · ramp · effort · span · dip`, capped at 1.3 H, less recruiting time.
     /// Returns hours available per role.
-    pub fn hours(&mut self, v: &Values, d: &Derived, role_effort: &[f64; 5], dip: f64, quotas: bool) -> [f64; 5] {
+    pub fn hours(
+        &mut self,
+        census: &Census,
+        v: &Values,
+        d: &Derived,
+        role_effort: &[f64; 5],
+        dip: f64,
+        quotas: bool,
+    ) -> [f64; 5] {
         let base = v[P::HoursPerMonth];
         let cap = MAX_HOURS_MULTIPLIER * base;
-        let census = self.census();
         let start = v[P::RampStartShare];
         // per role: full hours before ramp and dip, recruiting time per filled seat, ramp length
         let full: [f64; 5] = std::array::from_fn(|r| base * role_effort[r] * d.span_productivity);
@@ -241,18 +248,13 @@ impl Staff {
     /// hours on opportunities, accrues (ramp-prorated) quota and returns the
     /// commission: the rate on bookings, times the accelerator on the part of
     /// a seat's bookings above its year-to-date quota when quotas are on.
-    pub fn credit_bookings(&mut self, seller: Role, bookings: f64, v: &Values, quotas: bool) -> f64 {
+    /// `total_hours` is the sellers' hours as [`Staff::hours`] returned them.
+    pub fn credit_bookings(&mut self, seller: Role, bookings: f64, v: &Values, quotas: bool, total_hours: f64) -> f64 {
         let quota = monthly_quota(seller, v);
         let rate = commission_rate(seller, v);
-        let total_hours: f64 = self
-            .seats
-            .iter()
-            .filter(|s| s.role == seller && s.is_filled())
-            .map(|s| s.hours)
-            .sum();
+        let ramp_months = v[seller.ramp()];
         let mut commission = 0.0;
         for seat in self.seats.iter_mut().filter(|s| s.role == seller && s.is_filled()) {
-            let ramp_months = v[seller.ramp()];
             let ramp_share = if ramp_months < 0.5 {
                 1.0
             } else {
