@@ -171,7 +171,7 @@ impl CostLines {
 /// Which role does each stage of the current structure.
 #[derive(Clone, Copy, Debug)]
 struct Roles {
-    /// Works leads; `None` when an agency books meetings and sellers qualify the rest.
+    /// Works leads: SDRs or generalists, or the sellers when an agency books the meetings.
     prospector: Role,
     outbound: bool,
     seller: Role,
