@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 macro_rules! metrics {
-    ($name:ident, $count:ident, $all:ident { $( $id:ident: $key:literal, $title:literal, $unit:literal; )* }) => {
+    ($name:ident, $count:ident, $all:ident, $values:ident { $( $id:ident: $key:literal, $title:literal, $unit:literal; )* }) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($id),* }
@@ -37,10 +37,33 @@ macro_rules! metrics {
         }
 
         pub const $count: usize = $name::$all.len();
+
+        /// One value per metric, indexed by the metric.
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        pub struct $values(pub [f64; $count]);
+
+        impl Default for $values {
+            fn default() -> Self {
+                $values([0.0; $count])
+            }
+        }
+
+        impl std::ops::Index<$name> for $values {
+            type Output = f64;
+            fn index(&self, m: $name) -> &f64 {
+                &self.0[m as usize]
+            }
+        }
+
+        impl std::ops::IndexMut<$name> for $values {
+            fn index_mut(&mut self, m: $name) -> &mut f64 {
+                &mut self.0[m as usize]
+            }
+        }
     };
 }
 
-metrics!(Metric, METRIC_COUNT, ALL {
+metrics!(Metric, METRIC_COUNT, ALL, MonthValues {
     Revenue: "revenue", "Revenue", "USD per month";
     NewBookings: "new_bookings", "New bookings (annual contract value)", "USD per month";
     Costs: "costs", "Costs", "USD per month";
@@ -79,7 +102,7 @@ metrics!(Metric, METRIC_COUNT, ALL {
     MarketingCut: "marketing_cut", "Marketing cut by the behind-plan policy", "share of runs";
 });
 
-metrics!(RunMetric, RUN_METRIC_COUNT, ALL_RUN {
+metrics!(RunMetric, RUN_METRIC_COUNT, ALL_RUN, RunValues {
     HorizonCumulativeProfit: "cumulative_profit", "Cumulative profit at the horizon", "USD";
     HorizonRevenue: "total_revenue", "Revenue over the horizon", "USD";
     HorizonNpv: "npv", "Net present value of profit", "USD";
@@ -89,49 +112,3 @@ metrics!(RunMetric, RUN_METRIC_COUNT, ALL_RUN {
     AcquisitionToRetention: "acquisition_to_retention", "Winning a customer costs … times keeping one a year", "×";
     LtvToCac: "ltv_to_cac", "Lifetime value to CAC", "×";
 });
-
-/// One month's values, indexed by [`Metric`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct MonthValues(pub [f64; METRIC_COUNT]);
-
-impl Default for MonthValues {
-    fn default() -> Self {
-        MonthValues([0.0; METRIC_COUNT])
-    }
-}
-
-impl std::ops::Index<Metric> for MonthValues {
-    type Output = f64;
-    fn index(&self, m: Metric) -> &f64 {
-        &self.0[m as usize]
-    }
-}
-
-impl std::ops::IndexMut<Metric> for MonthValues {
-    fn index_mut(&mut self, m: Metric) -> &mut f64 {
-        &mut self.0[m as usize]
-    }
-}
-
-/// A whole run's values, indexed by [`RunMetric`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RunValues(pub [f64; RUN_METRIC_COUNT]);
-
-impl Default for RunValues {
-    fn default() -> Self {
-        RunValues([0.0; RUN_METRIC_COUNT])
-    }
-}
-
-impl std::ops::Index<RunMetric> for RunValues {
-    type Output = f64;
-    fn index(&self, m: RunMetric) -> &f64 {
-        &self.0[m as usize]
-    }
-}
-
-impl std::ops::IndexMut<RunMetric> for RunValues {
-    fn index_mut(&mut self, m: RunMetric) -> &mut f64 {
-        &mut self.0[m as usize]
-    }
-}

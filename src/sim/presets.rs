@@ -79,9 +79,6 @@ pub fn all() -> Vec<Preset> {
         Scenario::new(
             "Specialised with retention and account tiers",
             Structure {
-                lead_generation: LeadGeneration::Sdr,
-                selling: Selling::Ae,
-                serving: Serving::Am,
                 headcount: Headcount {
                     sdr: 6,
                     ae: 8,
@@ -90,6 +87,7 @@ pub fn all() -> Vec<Preset> {
                     ..Headcount::default()
                 },
                 account_tiers: true,
+                ..specialised_structure()
             },
         )
         .with(P::Alignment, 0.5),
