@@ -11,9 +11,11 @@
 
 use rand::RngExt;
 
+use rand_distr::{Distribution, StandardNormal};
+
 use super::derived::{Derived, Tier};
 use crate::sim::params::{P, Values};
-use crate::sim::rng::{SimRng, binomial_cells, poisson};
+use crate::sim::rng::{SimRng, binomial, binomial_cells, poisson};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Cell {
@@ -236,6 +238,42 @@ impl Book {
         }
         out
     }
+}
+
+/// Above this many wins in a month, deal sizes are drawn per tier in
+/// aggregate (a multinomial over tiers at each tier's mean size) instead of
+/// one lognormal per deal, so a run costs the same for any volume.
+const MAX_INDIVIDUAL_DEALS: u64 = 256;
+
+/// Draws deal sizes for `wins` deals, onboards them into tiers; returns
+/// (bookings in annual contract value, new MRR).
+pub fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) -> (f64, f64) {
+    let mut bookings = 0.0;
+    if wins <= MAX_INDIVIDUAL_DEALS {
+        for _ in 0..wins {
+            let z: f64 = StandardNormal.sample(rng);
+            let acv = (d.acv_mu + d.acv_sigma * z).exp();
+            bookings += acv;
+            book.onboard(d.tier_of(acv / 12.0), 1, acv / 12.0);
+        }
+    } else {
+        let mut left = wins;
+        let mut share_left = 1.0;
+        for tier in Tier::ALL {
+            let share = d.tier_share[tier as usize];
+            let n = if tier == Tier::LongTail {
+                left
+            } else {
+                binomial(rng, left, if share_left > 0.0 { share / share_left } else { 0.0 })
+            };
+            left -= n;
+            share_left -= share;
+            let mrr = n as f64 * d.tier_mean_mrr[tier as usize];
+            bookings += mrr * 12.0;
+            book.onboard(tier, n, mrr);
+        }
+    }
+    (bookings, bookings / 12.0)
 }
 
 /// Share of needed service delivered per tier.

@@ -8,165 +8,33 @@
 //! switch → hours → policy → arrivals → capacity → leads → hand-off →
 //! opportunities → onboarding → churn → people → money.
 
+pub mod accounts;
 pub mod book;
 pub mod derived;
 pub mod leads;
 pub mod pipeline;
+pub mod prepared;
 pub mod seats;
 
-use rand_distr::{Distribution, StandardNormal};
+pub use self::accounts::{CostLines, Ledger};
+pub use self::prepared::Prepared;
 
-use self::book::Book;
+use self::accounts::RunTotals;
+use self::book::{Book, onboard_deals};
 use self::derived::{Derived, Tier};
 use self::leads::{Channel, LeadQueue, Marketing, is_trade_show_month};
 use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
-use super::metrics::{Metric, MonthValues, RunMetric, RunValues};
+use super::metrics::{Metric, MonthValues, RunValues};
 use super::params::{P, Values};
 use super::rng::{
-    Mechanism, SimRng, binomial, binomial_cells, logistic, mechanism_stream, month_key, overdispersed_poisson, poisson,
-    stream,
+    Mechanism, binomial, binomial_cells, logistic, mechanism_stream, month_key, overdispersed_poisson, poisson,
 };
-use super::scenario::{LeadGeneration, Role, Scenario, Selling, Serving, Structure};
-use super::uncertain::Uncertain;
+use super::scenario::{LeadGeneration, Role, Selling, Serving, Structure};
 
-/// Above this many wins in a month, deal sizes are drawn per tier in
-/// aggregate (a multinomial over tiers at each tier's mean size) instead of
-/// one lognormal per deal, so a run costs the same for any volume.
-const MAX_INDIVIDUAL_DEALS: u64 = 256;
 /// Target gross revenue retention a year at which account managers earn
 /// their retention bonus at 100%.
 const TARGET_ANNUAL_RETENTION: f64 = 0.85;
-
-/// A scenario made ready to run: its parameter table (fixed values and distributions).
-#[derive(Clone, Debug)]
-pub struct Prepared {
-    pub scenario: Scenario,
-    table: Vec<Uncertain>,
-    /// Values and derived constants when no parameter is uncertain, so runs skip recomputing them.
-    fixed: Option<(Values, Derived)>,
-}
-
-impl Prepared {
-    #[must_use]
-    pub fn new(scenario: &Scenario) -> Self {
-        Prepared::from_table(scenario.clone(), scenario.parameter_table())
-    }
-
-    fn from_table(scenario: Scenario, table: Vec<Uncertain>) -> Self {
-        let mut prepared = Prepared {
-            scenario,
-            table,
-            fixed: None,
-        };
-        if prepared.table.iter().all(Uncertain::is_fixed) {
-            let values = prepared.values(0, 0);
-            let derived = Derived::new(&values);
-            prepared.fixed = Some((values, derived));
-        }
-        prepared
-    }
-
-    /// The same scenario with one parameter pinned (used by the sensitivity tornado).
-    #[must_use]
-    pub fn pinned(&self, id: P, value: f64) -> Self {
-        let mut table = self.table.clone();
-        table[id as usize] = Uncertain::Fixed(value);
-        Prepared::from_table(self.scenario.clone(), table)
-    }
-
-    #[must_use]
-    pub fn table(&self) -> &[Uncertain] {
-        &self.table
-    }
-
-    /// Parameter values of one run. An uncertain parameter is drawn from its
-    /// own sub-stream (seed, run, parameter), so every scenario sharing the
-    /// seed sees the same draw for it (common random numbers).
-    #[must_use]
-    pub fn values(&self, seed: u64, run: u64) -> Values {
-        let mut values = Values::defaults();
-        for (index, shape) in self.table.iter().enumerate() {
-            let spec = &super::params::CATALOGUE[index];
-            let value = if let Uncertain::Fixed(x) = shape {
-                *x
-            } else {
-                let mut rng = stream(seed, run, index as u32, Mechanism::Parameters);
-                shape.sample(&mut rng, spec.min, spec.max)
-            };
-            values.0[index] = if spec.integer { value.round() } else { value };
-        }
-        values
-    }
-}
-
-/// Cumulative flows of one run, for the invariant tests.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Ledger {
-    pub leads_arrived: u64,
-    pub leads_worked: u64,
-    pub leads_expired: u64,
-    pub leads_queued: u64,
-    pub meetings_booked: u64,
-    pub meetings_held: u64,
-    pub meetings_lost: u64,
-    pub meetings_queued: u64,
-    pub opportunities_created: u64,
-    pub opportunities_won: u64,
-    pub opportunities_lost: u64,
-    pub opportunities_dropped: u64,
-    pub opportunities_open: u64,
-    pub accounts_start: u64,
-    pub accounts_won: u64,
-    pub accounts_churned: u64,
-    pub accounts_end: u64,
-    pub mrr_start: f64,
-    pub mrr_new: f64,
-    pub mrr_expansion: f64,
-    pub mrr_contraction: f64,
-    pub mrr_churned: f64,
-    pub mrr_end: f64,
-    pub people_start: u64,
-    pub leavers: u64,
-    pub hires: u64,
-    pub let_go: u64,
-    pub people_end: u64,
-    /// Largest excess of hours used over hours available in any month and role (≤ 0 expected).
-    pub worst_hours_excess: f64,
-    /// Largest |profit − (revenue − Σ costs)| in any month.
-    pub worst_profit_gap: f64,
-    pub bookings: f64,
-    pub commission: f64,
-}
-
-/// Cost lines of a month, in USD.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct CostLines {
-    pub base_pay: f64,
-    pub commission: f64,
-    pub bonuses: f64,
-    pub managers: f64,
-    pub marketing: f64,
-    pub agency: f64,
-    pub training: f64,
-    pub recruiting: f64,
-    pub restructuring: f64,
-}
-
-impl CostLines {
-    #[must_use]
-    pub fn total(&self) -> f64 {
-        self.base_pay
-            + self.commission
-            + self.bonuses
-            + self.managers
-            + self.marketing
-            + self.agency
-            + self.training
-            + self.recruiting
-            + self.restructuring
-    }
-}
 
 /// Which role does each stage of the current structure.
 #[derive(Clone, Copy, Debug)]
@@ -723,86 +591,4 @@ pub fn simulate_run(
     ledger.mrr_end = book.mrr();
     ledger.people_end = u64::from(staff.census().filled_total());
     totals.finish(cumulative_profit, npv, book.mrr())
-}
-
-/// Draws deal sizes for `wins` deals, onboards them into tiers; returns
-/// (bookings in annual contract value, new MRR).
-fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) -> (f64, f64) {
-    let mut bookings = 0.0;
-    if wins <= MAX_INDIVIDUAL_DEALS {
-        for _ in 0..wins {
-            let z: f64 = StandardNormal.sample(rng);
-            let acv = (d.acv_mu + d.acv_sigma * z).exp();
-            bookings += acv;
-            book.onboard(d.tier_of(acv / 12.0), 1, acv / 12.0);
-        }
-    } else {
-        let mut left = wins;
-        let mut share_left = 1.0;
-        for tier in Tier::ALL {
-            let share = d.tier_share[tier as usize];
-            let n = if tier == Tier::LongTail {
-                left
-            } else {
-                binomial(rng, left, if share_left > 0.0 { share / share_left } else { 0.0 })
-            };
-            left -= n;
-            share_left -= share;
-            let mrr = n as f64 * d.tier_mean_mrr[tier as usize];
-            bookings += mrr * 12.0;
-            book.onboard(tier, n, mrr);
-        }
-    }
-    (bookings, bookings / 12.0)
-}
-
-/// Sums over a run for the per-run metrics.
-#[derive(Clone, Copy, Debug, Default)]
-struct RunTotals {
-    revenue: f64,
-    acquisition: f64,
-    retention: f64,
-    new_customers: f64,
-    new_mrr: f64,
-    churned: f64,
-    customer_months: f64,
-}
-
-impl RunTotals {
-    fn add(&mut self, m: &MonthValues) {
-        self.revenue += m[Metric::Revenue];
-        self.acquisition += m[Metric::AcquisitionCost];
-        self.retention += m[Metric::RetentionCost];
-        self.new_customers += m[Metric::Deals];
-        self.new_mrr += m[Metric::NewBookings] / 12.0;
-        self.churned += m[Metric::ChurnedCustomers];
-        self.customer_months += m[Metric::Customers];
-    }
-
-    fn finish(&self, cumulative_profit: f64, npv: f64, ending_mrr: f64) -> RunValues {
-        let mut out = RunValues::default();
-        out[RunMetric::HorizonCumulativeProfit] = cumulative_profit;
-        out[RunMetric::HorizonRevenue] = self.revenue;
-        out[RunMetric::HorizonNpv] = npv;
-        out[RunMetric::EndingArr] = ending_mrr * 12.0;
-        let cac = self.acquisition / self.new_customers.max(1.0);
-        let retention_year = self.retention / (self.customer_months / 12.0).max(1.0);
-        out[RunMetric::Cac] = cac;
-        out[RunMetric::RetentionCostPerCustomerYear] = retention_year;
-        out[RunMetric::AcquisitionToRetention] = if retention_year > 0.0 {
-            cac / retention_year
-        } else {
-            0.0
-        };
-        // Lifetime: 1 / monthly churn, capped at ten years when nobody churns.
-        let monthly_churn = self.churned / self.customer_months.max(1.0);
-        let lifetime = if monthly_churn > 1.0 / 120.0 {
-            1.0 / monthly_churn
-        } else {
-            120.0
-        };
-        let ltv = self.new_mrr / self.new_customers.max(1.0) * lifetime;
-        out[RunMetric::LtvToCac] = if cac > 0.0 { ltv / cac } else { 0.0 };
-        out
-    }
 }
