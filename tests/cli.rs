@@ -25,6 +25,23 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
 }
 
+/// `salesim run` of the generalist preset, 200 runs of 12 months, with `seed` and any `extra` arguments.
+fn small_run<'a>(seed: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "run",
+        "--preset",
+        "generalist",
+        "--runs",
+        "200",
+        "--months",
+        "12",
+        "--seed",
+        seed,
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
 fn succeeds(args: &[&str]) -> String {
     let output = salesim(args);
     assert_eq!(
@@ -166,17 +183,7 @@ fn validate_accepts_a_valid_file_and_lists_every_problem_of_an_invalid_one() {
 
 #[test]
 fn run_prints_a_deterministic_json_report() {
-    let args = [
-        "run",
-        "--preset",
-        "generalist",
-        "--runs",
-        "200",
-        "--months",
-        "12",
-        "--seed",
-        "3",
-    ];
+    let args = small_run("3", &[]);
     let first = succeeds(&args);
     let second = succeeds(&args);
     assert!(first == second, "two invocations differ");
@@ -193,17 +200,7 @@ fn run_prints_a_deterministic_json_report() {
     assert!(report["diagnostics"]["capacity_use"].is_array());
 
     // a different seed gives a different report
-    let other = succeeds(&[
-        "run",
-        "--preset",
-        "generalist",
-        "--runs",
-        "200",
-        "--months",
-        "12",
-        "--seed",
-        "4",
-    ]);
+    let other = succeeds(&small_run("4", &[]));
     assert!(other != first);
 
     // a scenario file runs too
@@ -214,19 +211,7 @@ fn run_prints_a_deterministic_json_report() {
 
 #[test]
 fn run_as_csv_has_the_header_and_twelve_months_per_metric() {
-    let out = succeeds(&[
-        "run",
-        "--preset",
-        "generalist",
-        "--runs",
-        "200",
-        "--months",
-        "12",
-        "--seed",
-        "3",
-        "--format",
-        "csv",
-    ]);
+    let out = succeeds(&small_run("3", &["--format", "csv"]));
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),

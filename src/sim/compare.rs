@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::metrics::{Metric, MonthValues};
 use super::model::{Ledger, Prepared, simulate_run};
-use super::run::{MAX_RUNS, MIN_RUNS, RunError, Summary, run_chunk};
+use super::run::{MAX_RUNS, MIN_RUNS, RunError, Summary, SummaryBuilder};
 use super::scenario::Scenario;
 use super::stats::Accumulator;
 use super::validate::validate;
@@ -140,15 +140,18 @@ impl Comparison {
 fn aligned(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepared> {
     std::iter::once(baseline)
         .chain(others)
-        .map(|s| {
-            let mut s = s.clone();
-            s.months = baseline.months;
-            if s.restructuring.as_ref().is_some_and(|r| r.month >= s.months) {
-                s.restructuring = None;
-            }
-            Prepared::new(&s)
-        })
+        .map(|s| on_horizon(s, baseline.months))
         .collect()
+}
+
+/// `scenario` run over `months` months; a restructuring at or after the end is dropped.
+pub(crate) fn on_horizon(scenario: &Scenario, months: u32) -> Prepared {
+    let mut scenario = scenario.clone();
+    scenario.months = months;
+    if scenario.restructuring.as_ref().is_some_and(|r| r.month >= months) {
+        scenario.restructuring = None;
+    }
+    Prepared::new(&scenario)
 }
 
 /// Compares `others` with `baseline` over `runs` paired runs.
@@ -181,23 +184,28 @@ pub fn compare_chunk(prepared: &[Prepared], seed: u64, range: Range<u64>) -> Com
         .skip(1)
         .map(|p| Pair::empty(&p.scenario.name, months))
         .collect();
-    let summaries: Vec<Summary> = prepared.iter().map(|p| run_chunk(p, seed, range.clone())).collect();
+    // Each scenario is simulated once per run: the same months feed its own
+    // summary and its paired difference with the baseline.
+    let mut builders: Vec<SummaryBuilder> = prepared.iter().map(|p| SummaryBuilder::new(p, seed)).collect();
     let mut ledger = Ledger::default();
-    let mut base_rows = vec![MonthValues::default(); months];
-    let mut rows = vec![MonthValues::default(); months];
     for run in range.clone() {
-        if let Some(first) = prepared.first() {
-            simulate_run(first, seed, run, &mut ledger, |m, v| base_rows[(m - 1) as usize] = *v);
+        for (scenario, builder) in prepared.iter().zip(builders.iter_mut()) {
+            let rows = builder.next_rows();
+            let totals = simulate_run(scenario, seed, run, &mut ledger, |m, v| rows[(m - 1) as usize] = *v);
+            builder.commit(&totals);
         }
-        for (pair, other) in pairs.iter_mut().zip(prepared.iter().skip(1)) {
-            simulate_run(other, seed, run, &mut ledger, |m, v| rows[(m - 1) as usize] = *v);
-            record_pair(pair, &base_rows, &rows);
+        if let Some((base, others)) = builders.split_first() {
+            for (pair, other) in pairs.iter_mut().zip(others) {
+                record_pair(pair, base.last_rows(), other.last_rows());
+            }
         }
     }
+    let runs = range.end.saturating_sub(range.start);
+    let summaries = builders.into_iter().map(|b| b.finish(runs)).collect();
     Comparison {
         seed,
         months: months as u32,
-        runs: range.end.saturating_sub(range.start),
+        runs,
         summaries,
         pairs,
     }

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::metrics::{METRIC_COUNT, Metric, MonthValues, RUN_METRIC_COUNT, RunMetric};
+use super::metrics::{METRIC_COUNT, Metric, MonthValues, RUN_METRIC_COUNT, RunMetric, RunValues};
 use super::model::{Ledger, Prepared, simulate_run};
 use super::scenario::Scenario;
 use super::stats::{Accumulator, Bands};
@@ -160,46 +160,78 @@ pub fn run(scenario: &Scenario, runs: u64, seed: u64) -> Result<Summary, RunErro
 /// unit of work a Web Worker does before sending its summary back.
 #[must_use]
 pub fn run_chunk(prepared: &Prepared, seed: u64, range: Range<u64>) -> Summary {
-    let mut summary = Summary::empty(&prepared.scenario, seed);
-    let months = prepared.scenario.months as usize;
-    let mut block: Vec<MonthValues> = vec![MonthValues::default(); months * BLOCK];
-    let mut horizon: Vec<[f64; RUN_METRIC_COUNT]> = Vec::with_capacity(BLOCK);
+    let mut builder = SummaryBuilder::new(prepared, seed);
     let mut ledger = Ledger::default();
-    let mut run = range.start;
-    while run < range.end {
-        let size = usize::try_from((range.end - run).min(BLOCK as u64)).unwrap_or(BLOCK);
-        horizon.clear();
-        for slot in 0..size {
-            let rows = &mut block[slot * months..(slot + 1) * months];
-            let totals = simulate_run(prepared, seed, run + slot as u64, &mut ledger, |month, values| {
-                rows[(month - 1) as usize] = *values
-            });
-            horizon.push(totals.0);
-        }
-        fold_block(&mut summary, &block, &horizon, size, months);
-        run += size as u64;
+    for run in range.clone() {
+        let rows = builder.next_rows();
+        let totals = simulate_run(prepared, seed, run, &mut ledger, |month, values| {
+            rows[(month - 1) as usize] = *values
+        });
+        builder.commit(&totals);
     }
-    summary.runs = range.end.saturating_sub(range.start);
-    summary
+    builder.finish(range.end.saturating_sub(range.start))
 }
 
-fn fold_block(
-    summary: &mut Summary,
-    block: &[MonthValues],
-    horizon: &[[f64; RUN_METRIC_COUNT]],
-    size: usize,
+/// Collects runs' months into a block and folds a block at a time into the
+/// summary, one metric-month after another, so each sketch stays in cache.
+pub(crate) struct SummaryBuilder {
+    summary: Summary,
     months: usize,
-) {
-    for (metric, by_month) in summary.monthly.iter_mut().enumerate() {
-        for (month, accumulator) in by_month.iter_mut().enumerate() {
-            for slot in 0..size {
-                accumulator.insert(block[slot * months + month].0[metric]);
-            }
+    block: Vec<MonthValues>,
+    horizon: Vec<[f64; RUN_METRIC_COUNT]>,
+}
+
+impl SummaryBuilder {
+    pub(crate) fn new(prepared: &Prepared, seed: u64) -> Self {
+        let months = prepared.scenario.months as usize;
+        SummaryBuilder {
+            summary: Summary::empty(&prepared.scenario, seed),
+            months,
+            block: vec![MonthValues::default(); months * BLOCK],
+            horizon: Vec::with_capacity(BLOCK),
         }
     }
-    for (metric, accumulator) in summary.horizon.iter_mut().enumerate() {
-        for values in horizon {
-            accumulator.insert(values[metric]);
+
+    /// The rows the next run writes its months into (month 1 first).
+    pub(crate) fn next_rows(&mut self) -> &mut [MonthValues] {
+        if self.horizon.len() == BLOCK {
+            self.fold();
         }
+        let slot = self.horizon.len();
+        &mut self.block[slot * self.months..(slot + 1) * self.months]
+    }
+
+    /// Takes the run whose months were written into [`Self::next_rows`].
+    pub(crate) fn commit(&mut self, totals: &RunValues) {
+        self.horizon.push(totals.0);
+    }
+
+    /// The months of the run committed last.
+    pub(crate) fn last_rows(&self) -> &[MonthValues] {
+        let slot = self.horizon.len().saturating_sub(1);
+        &self.block[slot * self.months..(slot + 1) * self.months]
+    }
+
+    pub(crate) fn finish(mut self, runs: u64) -> Summary {
+        self.fold();
+        self.summary.runs = runs;
+        self.summary
+    }
+
+    fn fold(&mut self) {
+        let months = self.months;
+        for (metric, by_month) in self.summary.monthly.iter_mut().enumerate() {
+            for (month, accumulator) in by_month.iter_mut().enumerate() {
+                for slot in 0..self.horizon.len() {
+                    accumulator.insert(self.block[slot * months + month].0[metric]);
+                }
+            }
+        }
+        for (metric, accumulator) in self.summary.horizon.iter_mut().enumerate() {
+            for values in &self.horizon {
+                accumulator.insert(values[metric]);
+            }
+        }
+        self.horizon.clear();
     }
 }

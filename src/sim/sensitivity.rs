@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::compare::on_horizon;
 use super::metrics::Metric;
 use super::model::{Ledger, Prepared, simulate_run};
 use super::params::{P, Unit};
@@ -112,16 +113,8 @@ pub fn tornado(baseline: Option<&Scenario>, scenario: &Scenario, runs: u64, seed
         return Err(RunError::Runs { given: runs });
     }
     let months = baseline.map_or(scenario.months, |b| b.months);
-    let align = |s: &Scenario| {
-        let mut s = s.clone();
-        s.months = months;
-        if s.restructuring.as_ref().is_some_and(|r| r.month >= months) {
-            s.restructuring = None;
-        }
-        Prepared::new(&s)
-    };
-    let subject = align(scenario);
-    let reference = baseline.map(align);
+    let subject = on_horizon(scenario, months);
+    let reference = baseline.map(|b| on_horizon(b, months));
     let base = mean_outcome(reference.as_ref(), &subject, runs, seed);
     let table = subject.table().to_vec();
     let mut bars: Vec<TornadoBar> = TORNADO_PARAMETERS
