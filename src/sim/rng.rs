@@ -7,9 +7,13 @@
 //! random numbers), and a scenario compared with itself differs by exactly
 //! zero. Results never depend on how runs are split into chunks.
 
+mod transformed_rejection;
+
 use rand::{RngExt, SeedableRng};
-use rand_distr::{Binomial, Distribution, Gamma, Poisson};
+use rand_distr::{Distribution, Gamma};
 use rand_pcg::Pcg64Mcg;
+
+use self::transformed_rejection::{binomial_btrs, poisson_ptrs};
 
 pub type SimRng = Pcg64Mcg;
 
@@ -64,22 +68,36 @@ pub fn stream(seed: u64, run: u64, month: u32, mechanism: Mechanism) -> SimRng {
 }
 
 /// A Poisson count; 0 for a non-positive or non-finite mean.
+///
+/// Small means use sequential inversion (one uniform, about `mean` steps);
+/// large ones Hörmann's PTRS. Both are exact samplers.
 pub fn poisson(rng: &mut SimRng, mean: f64) -> u64 {
     if !mean.is_finite() || mean <= 0.0 {
         return 0;
     }
-    match Poisson::new(mean) {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        Ok(d) => d.sample(rng) as u64,
-        Err(_) => 0,
+    if mean >= REJECTION_FROM {
+        return poisson_ptrs(rng, mean);
     }
+    let mut probability = (-mean).exp();
+    let mut u: f64 = rng.random();
+    let mut k = 0u64;
+    while u > probability {
+        u -= probability;
+        k += 1;
+        probability *= mean * reciprocal(k);
+        if probability <= 0.0 {
+            break;
+        }
+    }
+    k
 }
 
 /// Up to this many trials a count is drawn trial by trial: a handful of
 /// uniforms is cheaper than the `exp` and `ln` of inversion.
 const DIRECT_LIMIT: u64 = 8;
-/// Largest expected count drawn by inversion; above it, BTPE (rand_distr).
-const INVERSION_LIMIT: f64 = 16.0;
+/// Expected counts from which draws use transformed rejection (the smallest
+/// for which Hörmann's BTRS and PTRS are valid); below, inversion.
+const REJECTION_FROM: f64 = 10.0;
 /// Inversion rarely walks past this many steps; the table spares a division per step.
 const RECIPROCAL_STEPS: usize = 96;
 const RECIPROCALS: [f64; RECIPROCAL_STEPS] = {
@@ -92,11 +110,15 @@ const RECIPROCALS: [f64; RECIPROCAL_STEPS] = {
     table
 };
 
+fn reciprocal(k: u64) -> f64 {
+    RECIPROCALS.get(k as usize).copied().unwrap_or_else(|| 1.0 / k as f64)
+}
+
 /// A binomial count; probabilities outside [0, 1] are clamped.
 ///
 /// Small expected counts (the usual case: churn of a tier, wins of a
 /// month) use sequential inversion, which costs about `n·p`
-/// steps (`(1−p)^n` by repeated squaring); large ones use rand_distr's BTPE. Both are exact samplers.
+/// steps (`(1−p)^n` by repeated squaring); large ones Hörmann's BTRS. Both are exact samplers.
 pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     if n == 0 || p.is_nan() || p <= 0.0 {
         return 0;
@@ -111,11 +133,11 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
         return (0..n).map(|_| u64::from(rng.random::<f64>() < p)).sum();
     }
     let trials = n as f64;
-    if trials * p > INVERSION_LIMIT {
-        return Binomial::new(n, p).map_or(0, |d| d.sample(rng));
+    if trials * p >= REJECTION_FROM {
+        return binomial_btrs(rng, n, p);
     }
     let ratio = p / (1.0 - p);
-    // n·p ≤ 16 here with p ≤ ½, so n < 2^31 unless p is tiny; fall back to exp for huge n
+    // n·p < 10 here with p ≤ ½, so n < 2^31 unless p is tiny; fall back to exp for huge n
     let mut probability = match i32::try_from(n) {
         Ok(power) => (1.0 - p).powi(power),
         Err(_) => (trials * (-p).ln_1p()).exp(),
@@ -125,8 +147,7 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     while u > probability && k < n {
         u -= probability;
         k += 1;
-        let reciprocal = RECIPROCALS.get(k as usize).copied().unwrap_or_else(|| 1.0 / k as f64);
-        probability *= ratio * (trials - (k - 1) as f64) * reciprocal;
+        probability *= ratio * (trials - (k - 1) as f64) * reciprocal(k);
         if probability <= 0.0 {
             break;
         }

@@ -220,11 +220,14 @@ impl SummaryBuilder {
 
     fn fold(&mut self) {
         let months = self.months;
+        let runs = self.horizon.len();
+        let mut column = [0.0; BLOCK];
         for (metric, by_month) in self.summary.monthly.iter_mut().enumerate() {
             for (month, accumulator) in by_month.iter_mut().enumerate() {
-                for slot in 0..self.horizon.len() {
-                    accumulator.insert(self.block[slot * months + month].0[metric]);
+                for (slot, value) in column[..runs].iter_mut().enumerate() {
+                    *value = self.block[slot * months + month].0[metric];
                 }
+                accumulator.insert_all(&column[..runs]);
             }
         }
         for (metric, accumulator) in self.summary.horizon.iter_mut().enumerate() {

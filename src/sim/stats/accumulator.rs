@@ -77,13 +77,46 @@ impl Accumulator {
     /// Records one value; non-finite values are only counted as rejected.
     #[inline]
     pub fn insert(&mut self, value: f64) {
+        self.insert_repeated(value, 1);
+    }
+
+    /// Records `value` `times` times: the same state as that many
+    /// [`Self::insert`]s, since wrapping sums and saturating counts add the
+    /// same in one step as in many.
+    #[inline]
+    pub fn insert_repeated(&mut self, value: f64, times: u64) {
         if value.is_finite() {
             let x = i128::from(fixed_point(value));
-            self.sum = self.sum.wrapping_add(x);
+            let times = i128::from(times);
+            self.sum = self.sum.wrapping_add(x.wrapping_mul(times));
             // |x| ≤ 2^63, so x² ≤ 2^126 cannot overflow.
-            self.sum_sq = self.sum_sq.wrapping_add(x * x);
+            self.sum_sq = self.sum_sq.wrapping_add((x * x).wrapping_mul(times));
         }
-        self.sketch.insert(value);
+        self.sketch.insert_repeated(value, times);
+    }
+
+    /// Records every value of `values`. Many metrics hold one value across a
+    /// block of runs (the headcount of a role the structure lacks, a switch
+    /// that is off), and those cost one insert instead of one per run.
+    pub fn insert_all(&mut self, values: &[f64]) {
+        let Some(first) = values.first() else {
+            return;
+        };
+        if values.iter().all(|v| v.to_bits() == first.to_bits()) {
+            self.insert_repeated(*first, values.len() as u64);
+        } else {
+            let (mut sum, mut sum_sq) = (0i128, 0i128);
+            for value in values {
+                if value.is_finite() {
+                    let x = i128::from(fixed_point(*value));
+                    sum = sum.wrapping_add(x);
+                    sum_sq = sum_sq.wrapping_add(x * x);
+                }
+            }
+            self.sum = self.sum.wrapping_add(sum);
+            self.sum_sq = self.sum_sq.wrapping_add(sum_sq);
+            self.sketch.insert_all(values);
+        }
     }
 
     /// Adds `other`'s values to `self`, exactly and order-independently.
@@ -212,6 +245,33 @@ impl Accumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_and_block_inserts_equal_one_insert_at_a_time() {
+        let blocks: [&[f64]; 6] = [
+            &[3.25; 64],
+            &[0.0; 7],
+            &[-2.5, -2.5, -2.5],
+            &[f64::NAN, f64::NAN],
+            &[1.0, 2.0, 1.0, -0.0, 0.0, 1e15, f64::INFINITY],
+            &[1e300; 5],
+        ];
+        let mut one_by_one = Accumulator::new();
+        let mut by_block = Accumulator::new();
+        for block in blocks {
+            for value in block {
+                one_by_one.insert(*value);
+            }
+            by_block.insert_all(block);
+        }
+        assert_eq!(by_block, one_by_one);
+        let mut repeated = Accumulator::new();
+        repeated.insert_repeated(-7.125, 1000);
+        let mut single = Accumulator::new();
+        (0..1000).for_each(|_| single.insert(-7.125));
+        assert_eq!(repeated, single);
+        assert_eq!(repeated.count(), 1000);
+    }
 
     #[test]
     fn empty_accumulator() {

@@ -97,23 +97,23 @@ struct Store {
 
 impl Store {
     #[inline]
-    fn add(&mut self, key: u32) {
+    fn add(&mut self, key: u32, times: u32) {
         // Keys below `offset` wrap to huge indices and take the slow path too.
         let index = key.wrapping_sub(self.offset) as usize;
         match self.counts.get_mut(index) {
-            Some(count) => *count = count.saturating_add(1),
-            None => self.add_outside(key),
+            Some(count) => *count = count.saturating_add(times),
+            None => self.add_outside(key, times),
         }
     }
 
     /// Extends the store to cover `key` (exactly: no slack slots, so the extent
-    /// stays canonical) and counts it once.
+    /// stays canonical) and counts it.
     #[cold]
     #[inline(never)]
-    fn add_outside(&mut self, key: u32) {
+    fn add_outside(&mut self, key: u32, times: u32) {
         self.cover(key, key);
         let index = (key - self.offset) as usize;
-        self.counts[index] = self.counts[index].saturating_add(1);
+        self.counts[index] = self.counts[index].saturating_add(times);
     }
 
     /// Grows the store so that it covers the keys `low..=high`.
@@ -196,15 +196,25 @@ impl QuantileSketch {
     /// otherwise ignored; this never panics.
     #[inline]
     pub fn insert(&mut self, value: f64) {
+        self.insert_repeated(value, 1);
+    }
+
+    /// Records `value` `times` times, exactly as that many [`Self::insert`]s
+    /// would (saturating counts add the same either way).
+    #[inline]
+    pub fn insert_repeated(&mut self, value: f64, times: u64) {
         let bits = value.to_bits();
         let abs_bits = bits & !SIGN_BIT;
         if abs_bits >= INF_BITS {
-            self.rejected = self.rejected.saturating_add(1);
+            self.rejected = self.rejected.saturating_add(times);
+            return;
+        }
+        if times == 0 {
             return;
         }
         // -0.0 + 0.0 == +0.0: keeps min/max (and their serialized form) canonical.
         let value = value + 0.0;
-        self.count = self.count.saturating_add(1);
+        self.count = self.count.saturating_add(times);
         if value < self.min {
             self.min = value;
         }
@@ -212,15 +222,48 @@ impl QuantileSketch {
             self.max = value;
         }
         if abs_bits < ZERO_THRESHOLD_BITS {
-            self.zero = self.zero.saturating_add(1);
+            self.zero = self.zero.saturating_add(times);
         } else {
             let key = key_of_abs_bits(abs_bits);
+            let times = u32::try_from(times).unwrap_or(u32::MAX);
             if bits & SIGN_BIT == 0 {
-                self.positive.add(key);
+                self.positive.add(key, times);
             } else {
-                self.negative.add(key);
+                self.negative.add(key, times);
             }
         }
+    }
+
+    /// Records every value of `values`, as [`Self::insert`] would one by one.
+    /// Counters and extremes live in locals for the loop, so only the bucket
+    /// counts touch memory per value.
+    pub fn insert_all(&mut self, values: &[f64]) {
+        let (mut min, mut max) = (self.min, self.max);
+        let (mut count, mut zero, mut rejected) = (0u64, 0u64, 0u64);
+        for value in values {
+            let bits = value.to_bits();
+            let abs_bits = bits & !SIGN_BIT;
+            if abs_bits >= INF_BITS {
+                rejected += 1;
+                continue;
+            }
+            count += 1;
+            // -0.0 + 0.0 == +0.0, as in `insert_repeated`
+            let value = value + 0.0;
+            min = if value < min { value } else { min };
+            max = if value > max { value } else { max };
+            if abs_bits < ZERO_THRESHOLD_BITS {
+                zero += 1;
+            } else if bits & SIGN_BIT == 0 {
+                self.positive.add(key_of_abs_bits(abs_bits), 1);
+            } else {
+                self.negative.add(key_of_abs_bits(abs_bits), 1);
+            }
+        }
+        (self.min, self.max) = (min, max);
+        self.count = self.count.saturating_add(count);
+        self.zero = self.zero.saturating_add(zero);
+        self.rejected = self.rejected.saturating_add(rejected);
     }
 
     /// Adds `other`'s values to `self`. Exact and order-independent: any
