@@ -148,16 +148,14 @@ impl Marketing {
     }
 
     /// Spends this month's inbound budget and returns the expected inbound leads.
-    pub fn inbound_leads(&mut self, v: &Values, spend: f64, calendar_month: u32) -> f64 {
+    pub fn inbound_leads(&mut self, v: &Values, spend: f64, seasonality: f64) -> f64 {
         let carry = v[P::InboundCarryover];
         self.adstock = carry * self.adstock + (1.0 - carry) * spend;
         if self.adstock <= 0.0 {
             return 0.0;
         }
         let reference_leads = REFERENCE_BUDGET / v[P::InboundCostPerLead].max(1e-6);
-        reference_leads
-            * (self.adstock / REFERENCE_BUDGET).powf(v[P::InboundReturnsExponent])
-            * seasonality(v, calendar_month)
+        reference_leads * (self.adstock / REFERENCE_BUDGET).powf(v[P::InboundReturnsExponent]) * seasonality
     }
 
     pub fn record_bookings(&mut self, bookings: f64) {

@@ -10,6 +10,7 @@
 
 pub mod accounts;
 pub mod book;
+pub mod calendar;
 pub mod derived;
 pub mod leads;
 pub mod pipeline;
@@ -21,71 +22,19 @@ pub use self::prepared::Prepared;
 
 use self::accounts::RunTotals;
 use self::book::{Book, onboard_deals};
+use self::calendar::{Calendar, Roles};
 use self::derived::{Derived, Tier};
-use self::leads::{Channel, LeadQueue, Marketing, is_trade_show_month};
+use self::leads::{Channel, LeadQueue, Marketing};
 use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::metrics::{Metric, MonthValues, RunValues};
-use super::params::{P, Values};
-use super::rng::{
-    Mechanism, binomial, binomial_cells, logistic, mechanism_stream, month_key, overdispersed_poisson, poisson,
-};
-use super::scenario::{LeadGeneration, Role, Selling, Serving, Structure};
+use super::params::P;
+use super::rng::{Mechanism, binomial, binomial_cells, mechanism_stream, month_key, overdispersed_poisson, poisson};
+use super::scenario::{LeadGeneration, Role};
 
 /// Target gross revenue retention a year at which account managers earn
 /// their retention bonus at 100%.
 const TARGET_ANNUAL_RETENTION: f64 = 0.85;
-
-/// Which role does each stage of the current structure.
-#[derive(Clone, Copy, Debug)]
-struct Roles {
-    /// Works leads: SDRs or generalists, or the sellers when an agency books the meetings.
-    prospector: Role,
-    outbound: bool,
-    seller: Role,
-    server: Role,
-    /// The booker holds their own meetings (no hand-off).
-    self_held: bool,
-    generalist_stages: u32,
-}
-
-impl Roles {
-    fn of(structure: &Structure) -> Self {
-        let seller = match structure.selling {
-            Selling::Generalist => Role::Generalist,
-            Selling::Ae => Role::Ae,
-        };
-        let (prospector, outbound) = match structure.lead_generation {
-            LeadGeneration::Generalist => (Role::Generalist, true),
-            LeadGeneration::Sdr => (Role::Sdr, true),
-            LeadGeneration::Agency => (seller, false),
-        };
-        let server = match structure.serving {
-            Serving::Generalist => Role::Generalist,
-            Serving::Am => Role::Am,
-        };
-        let generalist_stages = [prospector, seller, server]
-            .iter()
-            .filter(|r| **r == Role::Generalist)
-            .count() as u32;
-        Roles {
-            prospector,
-            outbound,
-            seller,
-            server,
-            self_held: prospector == seller,
-            generalist_stages,
-        }
-    }
-
-    fn skill(role: Role, own_stage: bool, v: &Values) -> f64 {
-        match role {
-            Role::Generalist => v[P::GeneralistSkill],
-            Role::Sdr | Role::Ae if own_stage => v[P::SpecialistSkill],
-            _ => 0.0,
-        }
-    }
-}
 
 fn take(pool: &mut f64, need: f64) -> f64 {
     let given = need.max(0.0).min(pool.max(0.0));
@@ -109,13 +58,14 @@ pub fn simulate_run(
 ) -> RunValues {
     let scenario = &prepared.scenario;
     let sampled;
-    let (v, d) = match &prepared.fixed {
-        Some((values, derived)) => (values, derived),
+    let (v, d, calendar) = match &prepared.fixed {
+        Some((values, derived, calendar)) => (values, derived, calendar),
         None => {
             let values = prepared.values(seed, run);
             let derived = Derived::new(&values);
-            sampled = (values, derived);
-            (&sampled.0, &sampled.1)
+            let calendar = Calendar::new(scenario, &values, &derived);
+            sampled = (values, derived, calendar);
+            (&sampled.0, &sampled.1, &sampled.2)
         }
     };
     let switches = scenario.switches;
@@ -126,17 +76,10 @@ pub fn simulate_run(
     let mut pipeline = Pipeline::default();
     let mut book = Book::new(v, d);
     let mut marketing = Marketing::new(v);
-    let mut training_stock = if v[P::TrainingDecay] > 0.0 {
-        v[P::TrainingSpend] / v[P::TrainingDecay]
-    } else {
-        3.0 * v[P::TrainingReference]
-    };
     let mut pending_referrals = 0u64;
-    let mut switched_at: Option<u32> = None;
     let mut reassigned_until = 0u32;
     let mut cumulative_profit = 0.0;
     let mut npv = 0.0;
-    let monthly_discount = (1.0 + v[P::DiscountRate]).powf(1.0 / 12.0);
 
     *ledger = Ledger {
         accounts_start: book.accounts(),
@@ -150,7 +93,14 @@ pub fn simulate_run(
         * (1.0 - v[P::AlignmentEffect] * v[P::Alignment])
         * (1.0 - v[P::TeamLeakageReduction] * (team_share / 0.2).min(1.0));
 
+    let mut role_effort = d.pay_effort;
+    for role in [Role::Ae, Role::Generalist] {
+        role_effort[role as usize] *= 1.0 - v[P::TeamFreeRiding] * team_share;
+    }
+
     for t in 1..=scenario.months {
+        let plan = calendar.month(t);
+        let roles = plan.roles;
         let key = month_key(seed, run, t);
         let rng = |mechanism| mechanism_stream(key, mechanism);
         let calendar_month = (t - 1) % 12 + 1;
@@ -177,7 +127,7 @@ pub fn simulate_run(
                 * v[P::SeveranceMonths]
                 * v[P::BenefitsMultiplier];
             ledger.let_go += u64::from(changes.let_go);
-            let after = Roles::of(&change.to);
+            let after = roles;
             if after.seller != before.seller {
                 let lost = binomial(
                     &mut transition_rng,
@@ -191,26 +141,11 @@ pub fn simulate_run(
             }
             costs.restructuring = v[P::ConsultingCost] + severance;
             structure = change.to.clone();
-            switched_at = Some(t);
         }
-        let roles = Roles::of(&structure);
 
         // 2. Effective hours.
-        let dip = switched_at.map_or(1.0, |m| {
-            let tau = v[P::TransitionRecovery]
-                * if scenario.restructuring.as_ref().is_some_and(|r| r.process_owner) {
-                    v[P::ProcessOwnerSpeedup]
-                } else {
-                    1.0
-                };
-            1.0 - v[P::TransitionDip] * (-f64::from(t - m) / tau.max(0.05)).exp()
-        });
-        let mut role_effort = d.pay_effort;
-        for role in [Role::Ae, Role::Generalist] {
-            role_effort[role as usize] *= 1.0 - v[P::TeamFreeRiding] * team_share;
-        }
         let census_before = staff.census();
-        let seat_hours = staff.hours(&census_before, v, d, &role_effort, dip, switches.quotas);
+        let seat_hours = staff.hours(&census_before, v, d, &role_effort, plan.dip, switches.quotas);
         let mut available = seat_hours;
         if roles.generalist_stages >= 2 {
             available[Role::Generalist as usize] *= 1.0 - v[P::ContextSwitchLoss];
@@ -224,12 +159,12 @@ pub fn simulate_run(
         let dispersion = v[P::ArrivalDispersion];
         let inbound_spend = v[P::InboundBudget] * spend_share;
         costs.marketing += inbound_spend;
-        let expected_inbound = marketing.inbound_leads(v, inbound_spend, calendar_month);
+        let expected_inbound = marketing.inbound_leads(v, inbound_spend, plan.seasonality);
         let mut inbound_rng = rng(Mechanism::Inbound);
         let inbound = overdispersed_poisson(&mut inbound_rng, expected_inbound, dispersion);
         leads.arrive(Channel::Inbound, inbound);
         let mut show_leads = 0;
-        if switches.trade_shows && is_trade_show_month(v[P::TradeShowsPerYear], calendar_month) {
+        if plan.trade_show {
             let mut show_rng = rng(Mechanism::TradeShows);
             show_leads = overdispersed_poisson(&mut show_rng, v[P::TradeShowLeads] * spend_share, dispersion);
             costs.marketing += v[P::TradeShowCost] * spend_share;
@@ -246,24 +181,8 @@ pub fn simulate_run(
         ledger.leads_arrived += arrived;
 
         // 5. Capacity allocation by role priority.
-        let training = v[P::TrainingEffect] * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp());
-        let paid_per_meeting =
-            roles.prospector == Role::Sdr && switches.sdr_paid_per_meeting && !switches.meeting_quality_gate;
-        let volume_shift = if paid_per_meeting {
-            (1.0 + v[P::MeetingPayVolume]).ln()
-        } else {
-            0.0
-        };
-        let lead_skill = Roles::skill(roles.prospector, roles.prospector == Role::Sdr, v);
-        let meeting_chance = |channel: Channel| {
-            logistic(d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift)
-        };
-        let self_hold_hours = if roles.self_held { v[P::HoursPerMeeting] } else { 0.0 };
-        let lead_cost = v[P::HoursPerLead] + meeting_chance(Channel::Inbound) * self_hold_hours;
-        let outbound_cost = match roles.prospector {
-            Role::Sdr => v[P::HoursPerOutboundMeetingSdr],
-            _ => v[P::HoursPerOutboundMeetingGeneralist],
-        } + self_hold_hours;
+        let paid_per_meeting = plan.paid_per_meeting;
+        let (lead_cost, outbound_cost) = (plan.lead_cost, plan.outbound_cost);
 
         let mut pool = available;
         let generalist_index = Role::Generalist as usize;
@@ -299,9 +218,13 @@ pub fn simulate_run(
         let worked = leads.work(whole(lead_hours / lead_cost.max(1e-9) + 1e-9));
         ledger.leads_worked += worked.iter().sum::<u64>();
         let mut qualification_rng = rng(Mechanism::Qualification);
-        let chances = Channel::ALL.map(meeting_chance);
         let mut booked_by_channel = [0u64; 3];
-        let mut booked = binomial_cells(&mut qualification_rng, &worked, &chances, &mut booked_by_channel);
+        let mut booked = binomial_cells(
+            &mut qualification_rng,
+            &worked,
+            &plan.meeting_chance,
+            &mut booked_by_channel,
+        );
         let mut outbound_rng = rng(Mechanism::Outbound);
         booked += poisson(
             &mut outbound_rng,
@@ -330,12 +253,9 @@ pub fn simulate_run(
         ledger.meetings_booked += booked + agency_meetings;
         ledger.meetings_held += held_now + held[0] + held[1];
         ledger.meetings_lost += lost_in_handoff + unheld;
-        let seller_skill = Roles::skill(roles.seller, roles.seller == Role::Ae, v);
-        let junk = if paid_per_meeting { v[P::MeetingPayQuality] } else { 0.0 };
         let mut meeting_rng = rng(Mechanism::Meetings);
-        let base_mo = d.meeting_to_opportunity + seller_skill + training;
-        let in_house_opportunities = binomial(&mut meeting_rng, held_now + held[0], logistic(base_mo + junk));
-        let agency_opportunities = binomial(&mut meeting_rng, held[1], logistic(base_mo + v[P::AgencyQuality]));
+        let in_house_opportunities = binomial(&mut meeting_rng, held_now + held[0], plan.in_house_opportunity_chance);
+        let agency_opportunities = binomial(&mut meeting_rng, held[1], plan.agency_opportunity_chance);
         let created = in_house_opportunities + agency_opportunities;
         pipeline.create(created);
         ledger.opportunities_created += created;
@@ -346,8 +266,7 @@ pub fn simulate_run(
         } else {
             1.0
         };
-        let win_chance = logistic(d.opportunity_to_win + seller_skill + training);
-        let progress = pipeline.progress(&mut rng(Mechanism::Opportunities), d, worked_share, win_chance);
+        let progress = pipeline.progress(&mut rng(Mechanism::Opportunities), d, worked_share, plan.win_chance);
         ledger.opportunities_won += progress.won;
         ledger.opportunities_lost += progress.lost;
         dropped_opportunities += progress.timed_out;
@@ -409,16 +328,13 @@ pub fn simulate_run(
 
         // 11. People: attrition, orphaned pipeline, hiring, managers.
         let filled_sellers = census_before.filled(roles.seller);
-        let transition = switched_at
-            .filter(|m| f64::from(t - m) < v[P::TransitionAttritionMonths])
-            .map_or(1.0, |_| v[P::TransitionAttrition]);
         // Planned seats open before this month's hiring step, so a one-month lag fills them for next month.
         let mut hiring_rng = rng(Mechanism::Hiring);
         for hire in scenario.hiring_plan.iter().filter(|h| h.month == t) {
             staff.open_seats(&mut hiring_rng, d, hire.role, hire.count);
         }
         let mut people_rng = rng(Mechanism::Attrition);
-        let changes = staff.people_month(&mut people_rng, v, d, transition, switches.quotas);
+        let changes = staff.people_month(&mut people_rng, v, d, plan.transition, switches.quotas);
         let orphaned = orphaned_opportunities(
             &mut people_rng,
             pipeline.open_total(),
@@ -431,7 +347,6 @@ pub fn simulate_run(
         ledger.hires += u64::from(changes.hires);
         let census = staff.census();
         let managers = census.managers(v[P::SpanOfControl]);
-        training_stock = (1.0 - v[P::TrainingDecay]) * training_stock + v[P::TrainingSpend];
         ledger.opportunities_dropped += dropped_opportunities;
 
         // 12. Money.
@@ -498,7 +413,7 @@ pub fn simulate_run(
             .max((profit - (revenue - lines.iter().sum::<f64>())).abs());
         ledger.commission += commission;
         cumulative_profit += profit;
-        npv += profit / monthly_discount.powi(i32::try_from(t).unwrap_or(i32::MAX));
+        npv += profit / plan.discount;
 
         // Acquisition versus retention cost: generalists split by where their hours went.
         let generalist_used = used[generalist_index];

@@ -1,5 +1,6 @@
 //! A scenario made ready to run, and the parameter values of each run.
 
+use super::calendar::Calendar;
 use super::derived::Derived;
 use crate::sim::params::{CATALOGUE, P, Values};
 use crate::sim::rng::{Mechanism, stream};
@@ -11,8 +12,9 @@ use crate::sim::uncertain::Uncertain;
 pub struct Prepared {
     pub scenario: Scenario,
     table: Vec<Uncertain>,
-    /// Values and derived constants when no parameter is uncertain, so runs skip recomputing them.
-    pub(super) fixed: Option<(Values, Derived)>,
+    /// Values, derived constants and the calendar when no parameter is
+    /// uncertain, so runs skip recomputing them.
+    pub(super) fixed: Option<(Values, Derived, Calendar)>,
 }
 
 impl Prepared {
@@ -30,7 +32,8 @@ impl Prepared {
         if prepared.table.iter().all(Uncertain::is_fixed) {
             let values = prepared.values(0, 0);
             let derived = Derived::new(&values);
-            prepared.fixed = Some((values, derived));
+            let calendar = Calendar::new(&prepared.scenario, &values, &derived);
+            prepared.fixed = Some((values, derived, calendar));
         }
         prepared
     }

@@ -30,6 +30,9 @@ const STIRLING_TAIL: [f64; 10] = [
     0.008_330_563_433_359_028,
 ];
 
+/// Candidates this close to the mode are tested by a product instead of logarithms.
+const RECURSION_REACH: f64 = 15.0;
+
 const HALF_LN_TWO_PI: f64 = 0.918_938_533_204_672_8;
 
 fn stirling_tail(k: f64) -> f64 {
@@ -67,22 +70,50 @@ pub(super) fn binomial_btrs(rng: &mut SimRng, n: u64, p: f64) -> u64 {
         if k < 0.0 || k > trials {
             continue;
         }
-        // The exact test: ln of the density ratio f(k)/f(mode) against the hat.
+        // The exact test: the density ratio f(k)/f(mode) against the hat.
         let alpha = (2.83 + 5.1 / b) * spread;
         let r = p / q;
         let m = ((trials + 1.0) * p).floor();
-        let v = (v * alpha / (a / (us * us) + b)).ln();
-        let bound = (m + 0.5) * ((m + 1.0) / (r * (trials - m + 1.0))).ln()
-            + (trials + 1.0) * ((trials - m + 1.0) / (trials - k + 1.0)).ln()
-            + (k + 0.5) * (r * (trials - k + 1.0) / (k + 1.0)).ln()
-            + stirling_tail(m)
-            + stirling_tail(trials - m)
-            - stirling_tail(k)
-            - stirling_tail(trials - k);
-        if v <= bound {
+        let v = v * alpha / (a / (us * us) + b);
+        if (k - m).abs() <= RECURSION_REACH {
+            // Near the mode the ratio is a short product, f(i)/f(i−1) =
+            // (n + 1)·r/i − r, which spares the logarithms (BTRD's step 3.1).
+            let step = |i: f64| (trials + 1.0) * r / i - r;
+            let (mut below, mut above) = (1.0, 1.0);
+            let mut i = m.min(k) + 1.0;
+            while i <= m.max(k) {
+                if k > m {
+                    above *= step(i)
+                } else {
+                    below *= step(i)
+                }
+                i += 1.0;
+            }
+            if v * below <= above {
+                return whole(k);
+            }
+            continue;
+        }
+        if far_candidate_accepted(v, k, m, trials, r) {
             return whole(k);
         }
     }
+}
+
+/// BTRS's exact test by logarithms for a candidate far from the mode. Out of
+/// line and cold so that the compiler does not hoist its logarithms into
+/// every call's set-up.
+#[cold]
+#[inline(never)]
+fn far_candidate_accepted(v: f64, k: f64, m: f64, trials: f64, r: f64) -> bool {
+    let bound = (m + 0.5) * ((m + 1.0) / (r * (trials - m + 1.0))).ln()
+        + (trials + 1.0) * ((trials - m + 1.0) / (trials - k + 1.0)).ln()
+        + (k + 0.5) * (r * (trials - k + 1.0) / (k + 1.0)).ln()
+        + stirling_tail(m)
+        + stirling_tail(trials - m)
+        - stirling_tail(k)
+        - stirling_tail(trials - k);
+    v.ln() <= bound
 }
 
 /// Poisson(mean) by PTRS; requires `mean ≥ 10`.
@@ -103,11 +134,18 @@ pub(super) fn poisson_ptrs(rng: &mut SimRng, mean: f64) -> u64 {
             continue;
         }
         let inverse_alpha = 1.1239 + 1.1328 / (b - 3.4);
-        let lhs = (v * inverse_alpha / (a / (us * us) + b)).ln();
-        if lhs <= -mean + k * mean.ln() - ln_factorial(k) {
+        if poisson_candidate_accepted(v * inverse_alpha / (a / (us * us) + b), k, mean) {
             return whole(k);
         }
     }
+}
+
+/// PTRS's exact test, `ln(v) ≤ ln f(k)`; out of line for the reason given at
+/// [`far_candidate_accepted`].
+#[cold]
+#[inline(never)]
+fn poisson_candidate_accepted(v: f64, k: f64, mean: f64) -> bool {
+    v.ln() <= -mean + k * mean.ln() - ln_factorial(k)
 }
 
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

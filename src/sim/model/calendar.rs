@@ -1,0 +1,184 @@
+//! What each month looks like before any luck: the structure in force, the
+//! transition dip, training, seasonality, trade-show months and the
+//! conversion chances. These depend only on the parameters and the month, so
+//! they are worked out once per parameter draw (once per scenario when no
+//! parameter is uncertain) instead of once per simulated month.
+
+use super::derived::Derived;
+use super::leads::{Channel, is_trade_show_month, seasonality};
+use crate::sim::params::{P, Values};
+use crate::sim::rng::logistic;
+use crate::sim::scenario::{LeadGeneration, Role, Scenario, Selling, Serving, Structure};
+
+/// Which role does each stage of a structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Roles {
+    /// Works leads: SDRs or generalists, or the sellers when an agency books the meetings.
+    pub prospector: Role,
+    pub outbound: bool,
+    pub seller: Role,
+    pub server: Role,
+    /// The booker holds their own meetings (no hand-off).
+    pub self_held: bool,
+    pub generalist_stages: u32,
+}
+
+impl Roles {
+    #[must_use]
+    pub fn of(structure: &Structure) -> Self {
+        let seller = match structure.selling {
+            Selling::Generalist => Role::Generalist,
+            Selling::Ae => Role::Ae,
+        };
+        let (prospector, outbound) = match structure.lead_generation {
+            LeadGeneration::Generalist => (Role::Generalist, true),
+            LeadGeneration::Sdr => (Role::Sdr, true),
+            LeadGeneration::Agency => (seller, false),
+        };
+        let server = match structure.serving {
+            Serving::Generalist => Role::Generalist,
+            Serving::Am => Role::Am,
+        };
+        let generalist_stages = [prospector, seller, server]
+            .iter()
+            .filter(|r| **r == Role::Generalist)
+            .count() as u32;
+        Roles {
+            prospector,
+            outbound,
+            seller,
+            server,
+            self_held: prospector == seller,
+            generalist_stages,
+        }
+    }
+
+    /// Conversion lift (log-odds) of a role working a stage.
+    #[must_use]
+    pub fn skill(role: Role, own_stage: bool, v: &Values) -> f64 {
+        match role {
+            Role::Generalist => v[P::GeneralistSkill],
+            Role::Sdr | Role::Ae if own_stage => v[P::SpecialistSkill],
+            _ => 0.0,
+        }
+    }
+}
+
+/// One month's luck-free quantities.
+#[derive(Clone, Debug)]
+pub struct MonthPlan {
+    /// The structure in force this month (after a switch this month).
+    pub structure_index: usize,
+    pub roles: Roles,
+    /// Multiplier on incumbents' hours after a restructuring (1 before it).
+    pub dip: f64,
+    /// Multiplier on attrition while a restructuring settles (1 otherwise).
+    pub transition: f64,
+    /// Log-odds lift from the training stock.
+    pub training: f64,
+    pub seasonality: f64,
+    pub trade_show: bool,
+    /// SDRs paid per meeting with no quality gate: more meetings, worse ones.
+    pub paid_per_meeting: bool,
+    /// Chance a worked lead books a meeting, per channel.
+    pub meeting_chance: [f64; 3],
+    /// Hours to work one queued lead (and hold the meeting when the booker sells).
+    pub lead_cost: f64,
+    /// Hours per outbound meeting booked.
+    pub outbound_cost: f64,
+    pub in_house_opportunity_chance: f64,
+    pub agency_opportunity_chance: f64,
+    pub win_chance: f64,
+    /// `(1 + annual discount rate)^(t / 12)`: profit is divided by it.
+    pub discount: f64,
+}
+
+/// The plan of every month of a run, month 1 first.
+#[derive(Clone, Debug)]
+pub struct Calendar {
+    pub months: Vec<MonthPlan>,
+}
+
+impl Calendar {
+    #[must_use]
+    pub fn new(scenario: &Scenario, v: &Values, d: &Derived) -> Self {
+        let switches = scenario.switches;
+        let monthly_discount = (1.0 + v[P::DiscountRate]).powf(1.0 / 12.0);
+        let mut training_stock = if v[P::TrainingDecay] > 0.0 {
+            v[P::TrainingSpend] / v[P::TrainingDecay]
+        } else {
+            3.0 * v[P::TrainingReference]
+        };
+        let restructuring = scenario.restructuring.as_ref();
+        let tau = v[P::TransitionRecovery]
+            * if restructuring.is_some_and(|r| r.process_owner) {
+                v[P::ProcessOwnerSpeedup]
+            } else {
+                1.0
+            };
+        let mut months = Vec::with_capacity(scenario.months as usize);
+        for t in 1..=scenario.months {
+            let switched_at = restructuring.map(|r| r.month).filter(|m| *m <= t);
+            let (structure_index, structure) = match (switched_at, restructuring) {
+                (Some(_), Some(change)) => (1, &change.to),
+                _ => (0, &scenario.structure),
+            };
+            let roles = Roles::of(structure);
+            let since_switch = switched_at.map(|m| f64::from(t - m));
+            let dip = since_switch.map_or(1.0, |months| {
+                1.0 - v[P::TransitionDip] * (-months / tau.max(0.05)).exp()
+            });
+            let transition = since_switch
+                .filter(|months| *months < v[P::TransitionAttritionMonths])
+                .map_or(1.0, |_| v[P::TransitionAttrition]);
+            let training = v[P::TrainingEffect] * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp());
+            training_stock = (1.0 - v[P::TrainingDecay]) * training_stock + v[P::TrainingSpend];
+
+            let paid_per_meeting =
+                roles.prospector == Role::Sdr && switches.sdr_paid_per_meeting && !switches.meeting_quality_gate;
+            let volume_shift = if paid_per_meeting {
+                (1.0 + v[P::MeetingPayVolume]).ln()
+            } else {
+                0.0
+            };
+            let lead_skill = Roles::skill(roles.prospector, roles.prospector == Role::Sdr, v);
+            let meeting_chance = Channel::ALL.map(|channel| {
+                logistic(d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift)
+            });
+            let self_hold_hours = if roles.self_held { v[P::HoursPerMeeting] } else { 0.0 };
+            let lead_cost = v[P::HoursPerLead] + meeting_chance[Channel::Inbound as usize] * self_hold_hours;
+            let outbound_cost = match roles.prospector {
+                Role::Sdr => v[P::HoursPerOutboundMeetingSdr],
+                _ => v[P::HoursPerOutboundMeetingGeneralist],
+            } + self_hold_hours;
+            let seller_skill = Roles::skill(roles.seller, roles.seller == Role::Ae, v);
+            let junk = if paid_per_meeting { v[P::MeetingPayQuality] } else { 0.0 };
+            let base_opportunity = d.meeting_to_opportunity + seller_skill + training;
+            let calendar_month = (t - 1) % 12 + 1;
+            months.push(MonthPlan {
+                structure_index,
+                roles,
+                dip,
+                transition,
+                training,
+                seasonality: seasonality(v, calendar_month),
+                trade_show: switches.trade_shows && is_trade_show_month(v[P::TradeShowsPerYear], calendar_month),
+                paid_per_meeting,
+                meeting_chance,
+                lead_cost,
+                outbound_cost,
+                in_house_opportunity_chance: logistic(base_opportunity + junk),
+                agency_opportunity_chance: logistic(base_opportunity + v[P::AgencyQuality]),
+                win_chance: logistic(d.opportunity_to_win + seller_skill + training),
+                discount: monthly_discount.powi(i32::try_from(t).unwrap_or(i32::MAX)),
+            });
+        }
+        Calendar { months }
+    }
+
+    /// The plan of month `t` (1-based).
+    #[must_use]
+    pub fn month(&self, t: u32) -> &MonthPlan {
+        &self.months[(t - 1) as usize]
+    }
+}
