@@ -165,52 +165,72 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
 /// the sum of independent draws. One draw instead of one per cell keeps a
 /// month's cost flat however many cohorts or tiers the state has.
 pub fn binomial_cells(rng: &mut SimRng, counts: &[u64], probs: &[f64], taken: &mut [u64]) -> u64 {
+    let mut buffer = [0.0; CELLS_ON_STACK];
+    let mut spilled = Vec::new();
+    let weights = if counts.len() <= CELLS_ON_STACK {
+        &mut buffer[..counts.len()]
+    } else {
+        spilled.resize(counts.len(), 0.0);
+        &mut spilled[..]
+    };
     let mut total = 0u64;
     let mut expected = 0.0;
-    for (n, p) in counts.iter().zip(probs) {
+    for ((weight, n), p) in weights.iter_mut().zip(counts).zip(probs) {
         total += n;
-        expected += *n as f64 * p.clamp(0.0, 1.0);
+        *weight = count_as_f64(*n) * p.clamp(0.0, 1.0);
+        expected += *weight;
     }
-    for t in taken.iter_mut() {
-        *t = 0;
-    }
+    taken.fill(0);
     if total == 0 || expected <= 0.0 {
         return 0;
     }
-    let drawn = binomial(rng, total, expected / total as f64);
-    share_out(rng, drawn, counts, probs, expected, taken);
+    let drawn = binomial(rng, total, expected / count_as_f64(total));
+    share_out(rng, drawn, counts, weights, expected, taken);
     drawn
 }
 
-/// Shares `drawn` over cells in proportion to `counts[i] · probs[i]` by
-/// systematic rounding (one uniform: each cell gets the floor or the ceiling
-/// of its share, unbiased), then moves anything above a cell's count to
-/// cells with room.
-fn share_out(rng: &mut SimRng, drawn: u64, counts: &[u64], probs: &[f64], expected: f64, taken: &mut [u64]) {
+/// Cells drawn without a heap allocation (the pipeline's longest shelf life).
+const CELLS_ON_STACK: usize = 36;
+
+/// Counts are far below 2^63, and the signed conversion is one instruction
+/// where the unsigned one is several.
+#[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)]
+fn count_as_f64(n: u64) -> f64 {
+    n as i64 as f64
+}
+
+/// Shares `drawn` over cells in proportion to `weights[i]` (their expected
+/// takes, summing to `expected`) by systematic rounding (one uniform: each
+/// cell gets the floor or the ceiling of its share, unbiased), then moves
+/// anything above a cell's count to cells with room.
+fn share_out(rng: &mut SimRng, drawn: u64, counts: &[u64], weights: &[f64], expected: f64, taken: &mut [u64]) {
     let scale = drawn as f64 / expected;
     let offset: f64 = rng.random();
-    let mut cumulative = 0.0;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let mut previous = offset.floor() as u64;
+    let mut cumulative = offset;
+    // whole items handed out so far, plus the offset's floor (0): `cumulative`'s floor
+    let mut previous = 0i64;
     let mut assigned = 0;
     let mut excess = 0;
-    for (i, t) in taken.iter_mut().enumerate() {
-        cumulative += counts[i] as f64 * probs[i].clamp(0.0, 1.0) * scale;
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let upto = ((cumulative + offset).floor() as u64).min(drawn + previous);
-        let share = upto.saturating_sub(previous);
-        previous = upto;
-        *t = share.min(counts[i]);
+    #[allow(clippy::cast_possible_wrap)]
+    let limit = drawn as i64;
+    for ((t, weight), count) in taken.iter_mut().zip(weights).zip(counts) {
+        cumulative += weight * scale;
+        #[allow(clippy::cast_possible_truncation)]
+        let upto = (cumulative.floor() as i64).min(limit);
+        #[allow(clippy::cast_sign_loss)]
+        let share = upto.saturating_sub(previous).max(0) as u64;
+        previous = previous.max(upto);
+        *t = share.min(*count);
         excess += share - *t;
         assigned += *t;
     }
     // floating-point rounding may leave the last item unplaced
     excess += drawn.saturating_sub(assigned + excess);
-    for (i, t) in taken.iter_mut().enumerate() {
+    for (t, count) in taken.iter_mut().zip(counts) {
         if excess == 0 {
             break;
         }
-        let more = (counts[i] - *t).min(excess);
+        let more = (count - *t).min(excess);
         *t += more;
         excess -= more;
     }
