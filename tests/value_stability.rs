@@ -69,19 +69,19 @@ fn generalist_runs_0_and_7_with_seed_42_give_the_pinned_values() {
     let run0 = observe(&prepared, 0);
     let run7 = observe(&prepared, 7);
 
-    assert_eq!(run0.revenue_12, 951973.739105559);
-    assert_eq!(run0.new_bookings_12, 106690.7263130638);
-    assert_eq!(run0.customers_12, 314.0);
-    assert_eq!(run0.horizon_profit, 24831360.46373893);
-    assert_eq!(run0.accounts_won, 270);
-    assert_eq!(run0.leavers, 12);
+    assert_eq!(run0.revenue_12, 929145.2557085683);
+    assert_eq!(run0.new_bookings_12, 87334.94490009038);
+    assert_eq!(run0.customers_12, 305.0);
+    assert_eq!(run0.horizon_profit, 24494321.192128237);
+    assert_eq!(run0.accounts_won, 265);
+    assert_eq!(run0.leavers, 11);
 
-    assert_eq!(run7.revenue_12, 1006142.6539001702);
+    assert_eq!(run7.revenue_12, 998193.2822389747);
     assert_eq!(run7.new_bookings_12, 399040.05423421663);
-    assert_eq!(run7.customers_12, 333.0);
-    assert_eq!(run7.horizon_profit, 27370321.5364991);
-    assert_eq!(run7.accounts_won, 296);
-    assert_eq!(run7.leavers, 16);
+    assert_eq!(run7.customers_12, 329.0);
+    assert_eq!(run7.horizon_profit, 27313560.47815115);
+    assert_eq!(run7.accounts_won, 299);
+    assert_eq!(run7.leavers, 10);
 }
 
 #[test]
@@ -92,8 +92,8 @@ fn generalist_median_cumulative_profit_of_1000_runs_with_seed_42_is_pinned() {
     let p50 = month_36.quantile(0.5).unwrap();
     let mean = month_36.mean().unwrap();
     println!("P50 {p50:?}, mean {mean:?}");
-    assert_eq!(p50, 24444928.0);
-    assert_eq!(mean, 24442372.252332564);
+    assert_eq!(p50, 24313856.0);
+    assert_eq!(mean, 24409300.35948648);
 }
 
 #[test]
@@ -109,6 +109,6 @@ fn a_restructuring_and_an_uncertain_parameter_give_the_pinned_values() {
         uncertain[RunMetric::HorizonCumulativeProfit],
     );
     println!("restructure run 3: {a:?}; with uncertain win rate: {b:?}");
-    assert_eq!(a, 24451113.08683919);
-    assert_eq!(b, 23500501.26033957);
+    assert_eq!(a, 24222641.89911269);
+    assert_eq!(b, 23555990.389093462);
 }
