@@ -1,36 +1,50 @@
-//! People: seats per role, their tenure and ramp, year-to-date quota
+//! People, held as cohorts: seats of one role in identical state (tenure,
+//! vacancy countdown, incumbency, year-to-date bookings and quota per seat)
+//! are one entry with a count, so a month costs the handful of distinct
+//! states rather than a pass over every seat. Covers ramp, year-to-date quota
 //! attainment, attrition, vacancies, hiring and managers.
 
-use rand::RngExt;
+use std::cmp::Ordering;
+
+use rand::seq::SliceRandom;
 
 use super::derived::{Derived, MAX_HOURS_MULTIPLIER};
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{SimRng, binomial};
 use crate::sim::scenario::{Headcount, Role};
 
-/// Tenure given to people already in post at the start: fully ramped.
-const TENURED: u32 = 120;
+/// Tenure given to people already in post at the start: fully ramped under
+/// any ramp the catalogue allows (at most 24 months).
+const TENURED: u32 = 30;
+/// Tenure given to someone moved into a new role in a restructuring: half ramped.
+const REROLED_TENURE: u32 = 3;
 
+/// Seats of one role in the same state, `count` of them; amounts are per seat.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Seat {
-    pub role: Role,
-    /// Months since hire (0 in the first month).
-    pub tenure: u32,
+struct Cohort {
+    role: Role,
+    count: u32,
+    /// Months since hire (0 in the first month). Past the role's ramp it makes
+    /// no difference, so the monthly step stops counting at the ramp and
+    /// ramped cohorts merge.
+    tenure: u32,
     /// 0 when filled; otherwise months until the vacancy is filled.
-    pub vacant_for: u32,
+    vacant_for: u32,
     /// In post when the structure switched: the transition dip applies.
-    pub incumbent: bool,
-    pub ytd_bookings: f64,
+    incumbent: bool,
+    ytd_bookings: f64,
     /// Quota accrued this fiscal year, prorated during ramp.
-    pub ytd_quota: f64,
-    /// Effective hours this month (filled in by [`Staff::hours`]).
-    pub hours: f64,
+    ytd_quota: f64,
+    /// Effective hours this month, set by [`Staff::hours`] for
+    /// [`Staff::credit_bookings`]; derived from the state, so not part of it.
+    hours: f64,
 }
 
-impl Seat {
-    fn filled(role: Role, tenure: u32) -> Self {
-        Seat {
+impl Cohort {
+    fn filled(role: Role, count: u32, tenure: u32) -> Self {
+        Cohort {
             role,
+            count,
             tenure,
             vacant_for: 0,
             incumbent: false,
@@ -40,24 +54,33 @@ impl Seat {
         }
     }
 
-    fn vacant(role: Role, months: u32) -> Self {
-        Seat {
+    fn vacant(role: Role, count: u32, months: u32) -> Self {
+        Cohort {
             vacant_for: months.max(1),
-            ..Seat::filled(role, 0)
+            ..Cohort::filled(role, count, 0)
         }
     }
 
-    #[must_use]
-    pub fn is_filled(&self) -> bool {
+    fn is_filled(&self) -> bool {
         self.vacant_for == 0
     }
 
     /// Year-to-date attainment, once at least a month and a half of (ramp-
     /// prorated) quota has accrued: earlier, one lucky or unlucky deal would
     /// swing effort and attrition.
-    #[must_use]
-    pub fn attainment(&self, monthly_quota: f64) -> Option<f64> {
+    fn attainment(&self, monthly_quota: f64) -> Option<f64> {
         (self.ytd_quota >= 1.5 * monthly_quota && self.ytd_quota > 0.0).then(|| self.ytd_bookings / self.ytd_quota)
+    }
+
+    /// The order cohorts are kept in, which depends on their state alone: by
+    /// role, filled before vacancies (soonest filled first), then the rest of
+    /// the state, amounts compared bit for bit. `Equal` means the same state:
+    /// such cohorts merge.
+    fn canonical_order(&self, other: &Cohort) -> Ordering {
+        (self.role, self.vacant_for, self.tenure, self.incumbent)
+            .cmp(&(other.role, other.vacant_for, other.tenure, other.incumbent))
+            .then_with(|| self.ytd_quota.total_cmp(&other.ytd_quota))
+            .then_with(|| self.ytd_bookings.total_cmp(&other.ytd_bookings))
     }
 }
 
@@ -103,44 +126,43 @@ impl Census {
     }
 }
 
+/// People per role as cohorts, kept merged and in canonical order after every
+/// change, with the census they add up to.
 #[derive(Clone, Debug, Default)]
 pub struct Staff {
-    pub seats: Vec<Seat>,
+    cohorts: Vec<Cohort>,
+    census: Census,
 }
 
 impl Staff {
     #[must_use]
     pub fn new(headcount: &Headcount) -> Self {
-        let mut seats = Vec::with_capacity(headcount.total() as usize + 8);
-        for role in Role::ALL {
-            for _ in 0..headcount.of(role) {
-                seats.push(Seat::filled(role, TENURED));
-            }
-        }
-        Staff { seats }
+        let mut staff = Staff {
+            cohorts: Role::ALL
+                .iter()
+                .map(|role| Cohort::filled(*role, headcount.of(*role), TENURED))
+                .collect(),
+            census: Census::default(),
+        };
+        staff.tidy();
+        staff
     }
 
     #[must_use]
     pub fn census(&self) -> Census {
-        let mut census = Census::default();
-        for seat in &self.seats {
-            census.seats[seat.role as usize] += 1;
-            if seat.is_filled() {
-                census.filled[seat.role as usize] += 1;
-            }
-        }
-        census
+        self.census
     }
 
     /// Starts a fiscal year: year-to-date figures go back to zero.
     pub fn new_year(&mut self) {
-        for seat in &mut self.seats {
-            seat.ytd_bookings = 0.0;
-            seat.ytd_quota = 0.0;
+        for cohort in &mut self.cohorts {
+            cohort.ytd_bookings = 0.0;
+            cohort.ytd_quota = 0.0;
         }
+        self.tidy();
     }
 
-    /// Sets each seat's effective hours for the month:
+    /// Sets each cohort's effective hours per seat for the month:
     /// `H · ramp · effort · span · dip`, capped at 1.3 H, less recruiting time.
     /// Returns hours available per role.
     pub fn hours(
@@ -162,25 +184,25 @@ impl Staff {
         });
         let ramp_months: [f64; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()]);
         let mut available = [0.0; 5];
-        for seat in &mut self.seats {
-            if !seat.is_filled() {
-                seat.hours = 0.0;
+        for cohort in &mut self.cohorts {
+            if !cohort.is_filled() {
+                cohort.hours = 0.0;
                 continue;
             }
-            let role = seat.role as usize;
+            let role = cohort.role as usize;
             let mut hours = full[role];
-            if f64::from(seat.tenure) < ramp_months[role] {
-                hours *= start + (1.0 - start) * f64::from(seat.tenure) / ramp_months[role];
+            if f64::from(cohort.tenure) < ramp_months[role] {
+                hours *= start + (1.0 - start) * f64::from(cohort.tenure) / ramp_months[role];
             }
-            if quotas && let Some(attainment) = seller_attainment(seat, v) {
+            if quotas && let Some(attainment) = seller_attainment(cohort, v) {
                 let shortfall = (v[P::AttainmentFloor] - attainment).max(0.0);
                 hours *= (1.0 - v[P::LowAttainmentEffort] * shortfall).max(0.2);
             }
-            if seat.incumbent {
+            if cohort.incumbent {
                 hours *= dip;
             }
-            seat.hours = (hours.min(cap) - recruiting[role]).max(0.0);
-            available[role] += seat.hours;
+            cohort.hours = (hours.min(cap) - recruiting[role]).max(0.0);
+            available[role] += f64::from(cohort.count) * cohort.hours;
         }
         available
     }
@@ -196,52 +218,47 @@ impl Staff {
         quotas: bool,
     ) -> StaffChanges {
         let mut changes = StaffChanges::default();
-        let low_attainment_ceiling = if quotas {
-            (v[P::LowAttainmentAttrition] * v[P::AttainmentFloor].max(0.0)).exp()
-        } else {
-            1.0
-        };
-        for seat in &mut self.seats {
-            if seat.is_filled() {
-                let hazard = d.monthly_attrition[seat.role as usize] * d.span_attrition * transition;
-                let draw: f64 = rng.random();
-                // Low attainment multiplies the hazard by e^(k·shortfall) ≤ e^(k·floor):
-                // most draws are above even that, and need no exp.
-                let leaves = draw < (hazard * low_attainment_ceiling).min(0.9) && {
-                    let mut hazard = hazard;
-                    if quotas && let Some(attainment) = seller_attainment(seat, v) {
-                        let shortfall = v[P::AttainmentFloor] - attainment;
-                        if shortfall > 0.0 {
-                            hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
-                        }
-                    }
-                    draw < hazard.min(0.9)
-                };
-                if leaves {
-                    changes.leavers += 1;
-                    if matches!(seat.role, Role::Ae | Role::Generalist) {
-                        changes.seller_leavers += 1;
-                    }
-                    *seat = Seat::vacant(seat.role, hiring_lag(rng, d.hiring_lag));
-                } else {
-                    seat.tenure = seat.tenure.saturating_add(1);
+        // hours ramp while tenure < ramp and quota while tenure + 1 < ramp: a whole ramp is fully ramped for both
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let ramped: [u32; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()].ceil() as u32);
+        // vacancies opened by this month's leavers are appended and wait until next month
+        for index in 0..self.cohorts.len() {
+            let cohort = &mut self.cohorts[index];
+            let role = cohort.role;
+            if !cohort.is_filled() {
+                cohort.vacant_for = cohort.vacant_for.saturating_sub(1);
+                if cohort.vacant_for == 0 {
+                    changes.hires += cohort.count;
+                    *cohort = Cohort::filled(role, cohort.count, 0);
                 }
-            } else {
-                seat.vacant_for -= 1;
-                if seat.vacant_for == 0 {
-                    changes.hires += 1;
-                    *seat = Seat::filled(seat.role, 0);
+                continue;
+            }
+            let mut hazard = d.monthly_attrition[role as usize] * d.span_attrition * transition;
+            if quotas && let Some(attainment) = seller_attainment(cohort, v) {
+                let shortfall = v[P::AttainmentFloor] - attainment;
+                if shortfall > 0.0 {
+                    hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
                 }
             }
+            let leavers = binomial_count(rng, cohort.count, hazard.min(0.9));
+            cohort.count -= leavers;
+            cohort.tenure = cohort.tenure.saturating_add(1).min(ramped[role as usize]);
+            if leavers > 0 {
+                changes.leavers += leavers;
+                if matches!(role, Role::Ae | Role::Generalist) {
+                    changes.seller_leavers += leavers;
+                }
+                self.open_vacancies(rng, d, role, leavers);
+            }
         }
+        self.tidy();
         changes
     }
 
     /// Opens planned seats, filled after the hiring lag.
     pub fn open_seats(&mut self, rng: &mut SimRng, d: &Derived, role: Role, count: u32) {
-        for _ in 0..count {
-            self.seats.push(Seat::vacant(role, hiring_lag(rng, d.hiring_lag)));
-        }
+        self.open_vacancies(rng, d, role, count);
+        self.tidy();
     }
 
     /// Credits a month's bookings to selling seats in proportion to their
@@ -254,72 +271,137 @@ impl Staff {
         let rate = commission_rate(seller, v);
         let ramp_months = v[seller.ramp()];
         let mut commission = 0.0;
-        for seat in self.seats.iter_mut().filter(|s| s.role == seller && s.is_filled()) {
+        for cohort in self.cohorts.iter_mut().filter(|c| c.role == seller && c.is_filled()) {
             let ramp_share = if ramp_months < 0.5 {
                 1.0
             } else {
-                (f64::from(seat.tenure + 1) / ramp_months).min(1.0)
+                (f64::from(cohort.tenure + 1) / ramp_months).min(1.0)
             };
-            seat.ytd_quota += quota * ramp_share;
+            cohort.ytd_quota += quota * ramp_share;
             let credited = if total_hours > 0.0 {
-                bookings * seat.hours / total_hours
+                bookings * cohort.hours / total_hours
             } else {
                 0.0
             };
             let below = if quotas {
-                credited.min((seat.ytd_quota - seat.ytd_bookings).max(0.0))
+                credited.min((cohort.ytd_quota - cohort.ytd_bookings).max(0.0))
             } else {
                 credited
             };
-            commission += rate * (below + v[P::Accelerator] * (credited - below));
-            seat.ytd_bookings += credited;
+            commission += f64::from(cohort.count) * rate * (below + v[P::Accelerator] * (credited - below));
+            cohort.ytd_bookings += credited;
         }
         commission
     }
 
     /// The structure switch: people keep their role where the new structure
-    /// has seats for it, surplus people move to roles that are short (half
-    /// ramped in the new role), the rest are let go; remaining gaps open as
-    /// vacancies. Everyone in post becomes an incumbent for the dip.
+    /// has seats for it (filled seats before vacancies), surplus people move
+    /// to roles that are short (half ramped in the new role), the rest are let
+    /// go; remaining gaps open as vacancies. Everyone in post becomes an
+    /// incumbent for the dip.
     pub fn restructure(&mut self, rng: &mut SimRng, d: &Derived, target: &Headcount) -> StaffChanges {
         let mut changes = StaffChanges::default();
-        let mut kept: Vec<Seat> = Vec::with_capacity(target.total() as usize);
-        let mut surplus: Vec<Seat> = Vec::new();
+        // in canonical order: each role's vacancies soonest filled first
+        let before = std::mem::take(&mut self.cohorts);
+        let mut kept = [0u32; 5];
+        // in Role::ALL order, so the last role's surplus moves first
+        let mut surplus: Vec<Cohort> = Vec::new();
         for role in Role::ALL {
-            let mut of_role: Vec<Seat> = self.seats.iter().filter(|s| s.role == role).copied().collect();
-            // keep filled seats before vacancies
-            of_role.sort_by_key(|s| s.vacant_for);
-            for (i, seat) in of_role.into_iter().enumerate() {
-                if (i as u32) < target.of(role) {
-                    kept.push(seat);
-                } else if seat.is_filled() {
-                    surplus.push(seat);
+            // Nothing but chance decides who of a role stays, moves or goes, so
+            // the role's people are taken one by one in random order; it runs
+            // once per run, and the merge at the end restores the cohorts.
+            let mut people: Vec<Cohort> = before
+                .iter()
+                .filter(|c| c.role == role && c.is_filled())
+                .flat_map(|c| std::iter::repeat_n(Cohort { count: 1, ..*c }, c.count as usize))
+                .collect();
+            people.shuffle(rng);
+            let vacancies = before.iter().filter(|c| c.role == role && !c.is_filled()).copied();
+            for cohort in people.into_iter().chain(vacancies) {
+                let keep = cohort.count.min(target.of(role) - kept[role as usize]);
+                kept[role as usize] += keep;
+                if keep > 0 {
+                    self.cohorts.push(Cohort { count: keep, ..cohort });
+                }
+                if cohort.count > keep && cohort.is_filled() {
+                    surplus.push(Cohort {
+                        count: cohort.count - keep,
+                        ..cohort
+                    });
                 }
             }
         }
         const REROLE_ORDER: [Role; 5] = [Role::Ae, Role::Am, Role::Sdr, Role::Retention, Role::Generalist];
         for role in REROLE_ORDER {
-            let ramp_half = 3;
-            while (kept.iter().filter(|s| s.role == role).count() as u32) < target.of(role) {
-                match surplus.pop() {
-                    Some(mut person) => {
-                        person.role = role;
-                        person.tenure = ramp_half;
-                        kept.push(person);
-                    }
-                    None => kept.push(Seat::vacant(role, hiring_lag(rng, d.hiring_lag))),
+            let mut short = target.of(role) - kept[role as usize];
+            while short > 0 {
+                let Some(last) = surplus.last_mut() else {
+                    self.open_vacancies(rng, d, role, short);
+                    break;
+                };
+                let moved = last.count.min(short);
+                last.count -= moved;
+                short -= moved;
+                self.cohorts.push(Cohort {
+                    role,
+                    count: moved,
+                    tenure: REROLED_TENURE,
+                    ..*last
+                });
+                if last.count == 0 {
+                    surplus.pop();
                 }
             }
         }
-        changes.let_go = surplus.len() as u32;
         for person in &surplus {
-            changes.let_go_by_role[person.role as usize] += 1;
+            changes.let_go += person.count;
+            changes.let_go_by_role[person.role as usize] += person.count;
         }
-        for seat in &mut kept {
-            seat.incumbent = seat.is_filled();
+        for cohort in &mut self.cohorts {
+            cohort.incumbent = cohort.is_filled();
         }
-        self.seats = kept;
+        self.tidy();
         changes
+    }
+
+    /// `count` vacancies of `role`. Each takes whole months to fill, the
+    /// floor of the mean hiring lag or one more, so the mean equals the lag:
+    /// one draw splits them into at most two cohorts.
+    fn open_vacancies(&mut self, rng: &mut SimRng, d: &Derived, role: Role, count: u32) {
+        if count == 0 {
+            return;
+        }
+        let whole = d.hiring_lag.floor();
+        let longer = binomial_count(rng, count, d.hiring_lag - whole);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let months = whole as u32;
+        for (months, vacancies) in [(months, count - longer), (months.saturating_add(1), longer)] {
+            if vacancies > 0 {
+                self.cohorts.push(Cohort::vacant(role, vacancies, months));
+            }
+        }
+    }
+
+    /// Restores the invariants after a change: no empty cohorts, cohorts in
+    /// the same state merged, canonical order, and the census to match.
+    fn tidy(&mut self) {
+        self.cohorts.retain(|c| c.count > 0);
+        self.cohorts.sort_by(Cohort::canonical_order);
+        self.cohorts.dedup_by(|later, earlier| {
+            let same = earlier.canonical_order(later) == Ordering::Equal;
+            if same {
+                earlier.count += later.count;
+            }
+            same
+        });
+        let mut census = Census::default();
+        for cohort in &self.cohorts {
+            census.seats[cohort.role as usize] += cohort.count;
+            if cohort.is_filled() {
+                census.filled[cohort.role as usize] += cohort.count;
+            }
+        }
+        self.census = census;
     }
 }
 
@@ -344,20 +426,17 @@ fn monthly_quota(role: Role, v: &Values) -> f64 {
     }
 }
 
-fn seller_attainment(seat: &Seat, v: &Values) -> Option<f64> {
-    match seat.role {
-        Role::Ae | Role::Generalist => seat.attainment(monthly_quota(seat.role, v)),
+fn seller_attainment(cohort: &Cohort, v: &Values) -> Option<f64> {
+    match cohort.role {
+        Role::Ae | Role::Generalist => cohort.attainment(monthly_quota(cohort.role, v)),
         _ => None,
     }
 }
 
-/// Whole months to fill a seat, drawn so the mean equals the hiring lag.
-fn hiring_lag(rng: &mut SimRng, mean: f64) -> u32 {
-    let whole = mean.floor();
-    let extra = u32::from(rng.random::<f64>() < mean - whole);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let months = whole as u32 + extra;
-    months.max(1)
+/// How many of `count` seats an event with chance `p` each befalls.
+fn binomial_count(rng: &mut SimRng, count: u32, p: f64) -> u32 {
+    // a binomial draw never exceeds its trials
+    u32::try_from(binomial(rng, u64::from(count), p)).unwrap_or(count)
 }
 
 /// How many of `n` leaving sellers' opportunities are lost: each leaver
@@ -368,4 +447,363 @@ pub fn orphaned_opportunities(rng: &mut SimRng, open: u64, sellers: u32, leavers
     }
     let share = (u64::from(leavers) * open) / u64::from(sellers.max(leavers));
     binomial(rng, share, leakage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::rng::seeded;
+    use rand::RngExt;
+
+    fn headcount(role: Role, count: u32) -> Headcount {
+        let mut headcount = Headcount::default();
+        match role {
+            Role::Generalist => headcount.generalist = count,
+            Role::Sdr => headcount.sdr = count,
+            Role::Ae => headcount.ae = count,
+            Role::Am => headcount.am = count,
+            Role::Retention => headcount.retention = count,
+        }
+        headcount
+    }
+
+    /// One month of the people model as the engine runs it: hours, bookings credited to the seller, attrition.
+    fn month(
+        staff: &mut Staff,
+        rng: &mut SimRng,
+        v: &Values,
+        d: &Derived,
+        seller: Role,
+        bookings: f64,
+    ) -> StaffChanges {
+        let census = staff.census();
+        let hours = staff.hours(&census, v, d, &d.pay_effort, 1.0, true);
+        staff.credit_bookings(seller, bookings, v, true, hours[seller as usize]);
+        staff.people_month(rng, v, d, 1.0, true)
+    }
+
+    fn counted(staff: &Staff) -> Census {
+        let mut census = Census::default();
+        for cohort in &staff.cohorts {
+            census.seats[cohort.role as usize] += cohort.count;
+            if cohort.is_filled() {
+                census.filled[cohort.role as usize] += cohort.count;
+            }
+        }
+        census
+    }
+
+    #[test]
+    fn people_in_post_at_the_start_are_ramped_under_every_ramp_the_catalogue_allows() {
+        for role in Role::ALL {
+            assert!(role.ramp().spec().max <= f64::from(TENURED), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn twenty_sellers_over_three_years_stay_a_few_cohorts_and_the_census_adds_up() {
+        let v = Values::defaults();
+        let d = Derived::new(&v);
+        let mut staff = Staff::new(&headcount(Role::Generalist, 20));
+        let mut rng = seeded(17);
+        let mut most = 0;
+        let mut total = 0;
+        for t in 1..=36 {
+            if t > 1 && t % 12 == 1 {
+                staff.new_year();
+            }
+            let bookings = v[P::GeneralistQuota] / 12.0 * 20.0 * rng.random_range(0.3..1.5);
+            month(&mut staff, &mut rng, &v, &d, Role::Generalist, bookings);
+            let census = staff.census();
+            // leavers' seats stay open until refilled, so seats never change
+            assert_eq!(census.seats[Role::Generalist as usize], 20, "month {t}");
+            assert_eq!(census, counted(&staff), "month {t}");
+            assert!(staff.cohorts.iter().all(|c| c.count > 0));
+            assert!(
+                staff
+                    .cohorts
+                    .windows(2)
+                    .all(|w| w[0].canonical_order(&w[1]) == Ordering::Less),
+                "month {t}: cohorts out of order or unmerged"
+            );
+            most = most.max(staff.cohorts.len());
+            total += staff.cohorts.len();
+        }
+        // each month's hires keep their own year-to-date bookings until the new year merges the ramped
+        assert!(most <= 10, "{most} cohorts for 20 seats in some month");
+        assert!(total <= 6 * 36, "{total} cohort-months for 20 seats in 36 months");
+    }
+
+    #[test]
+    fn attrition_matches_the_hazard_and_the_low_attainment_multiplier_within_four_standard_errors() {
+        let mut v = Values::defaults();
+        v[P::AeAttrition] = 0.3;
+        // nobody is hired back within the year, so everyone filled is in post from the start
+        v[P::HiringLagMonths] = 12.0;
+        let d = Derived::new(&v);
+        let base = d.monthly_attrition[Role::Ae as usize] * d.span_attrition;
+        // with no bookings, attainment is 0 once 1.5 months of quota have accrued: from month 2
+        let low = (base * (v[P::LowAttainmentAttrition] * v[P::AttainmentFloor]).exp()).min(0.9);
+        let mut rng = seeded(23);
+        let (mut observed, mut expected, mut variance) = (0.0, 0.0, 0.0);
+        for _ in 0..500 {
+            let mut staff = Staff::new(&headcount(Role::Ae, 20));
+            for t in 1..=12 {
+                let filled = f64::from(staff.census().filled(Role::Ae));
+                let hazard = if t == 1 { base } else { low };
+                let changes = month(&mut staff, &mut rng, &v, &d, Role::Ae, 0.0);
+                observed += f64::from(changes.leavers);
+                expected += filled * hazard;
+                variance += filled * hazard * (1.0 - hazard);
+            }
+        }
+        // leavers less their expectation given the month's filled seats is a martingale with this variance
+        assert!(
+            (observed - expected).abs() < 4.0 * variance.sqrt(),
+            "leavers {observed}, expected {expected} ± {}",
+            variance.sqrt()
+        );
+    }
+
+    #[test]
+    fn vacancies_fill_after_the_mean_hiring_lag_within_four_standard_errors() {
+        let mut v = Values::defaults();
+        v[P::HiringLagMonths] = 2.5;
+        v[P::SdrAttrition] = 0.0;
+        let d = Derived::new(&v);
+        let mut rng = seeded(29);
+        let mut hires_by_month = [0u32; 4];
+        for _ in 0..200 {
+            let mut staff = Staff::default();
+            staff.open_seats(&mut rng, &d, Role::Sdr, 50);
+            assert!(staff.cohorts.len() <= 2, "one split of the lags: {:?}", staff.cohorts);
+            for hires in &mut hires_by_month {
+                *hires += staff.people_month(&mut rng, &v, &d, 1.0, false).hires;
+            }
+        }
+        // a lag of 2.5 months is 2 or 3 whole months, half and half
+        assert_eq!(hires_by_month[0] + hires_by_month[3], 0, "{hires_by_month:?}");
+        let seats = 200.0 * 50.0;
+        let mean = (2.0 * f64::from(hires_by_month[1]) + 3.0 * f64::from(hires_by_month[2])) / seats;
+        assert!((mean - 2.5).abs() < 4.0 * 0.5 / f64::sqrt(seats), "mean lag {mean}");
+    }
+
+    #[test]
+    fn without_quotas_commission_is_the_rate_times_bookings_however_hours_differ() {
+        let mut v = Values::defaults();
+        v[P::HiringLagMonths] = 1.0;
+        let d = Derived::new(&v);
+        let mut staff = Staff::new(&headcount(Role::Ae, 8));
+        let mut rng = seeded(31);
+        staff.open_seats(&mut rng, &d, Role::Ae, 3);
+        staff.people_month(&mut rng, &v, &d, 1.0, false);
+        staff.open_seats(&mut rng, &d, Role::Ae, 2);
+        staff.people_month(&mut rng, &v, &d, 1.0, false);
+        // tenured, one month in and new: three ramp stages
+        assert!(
+            staff.cohorts.iter().filter(|c| c.is_filled()).count() >= 3,
+            "{:?}",
+            staff.cohorts
+        );
+        let census = staff.census();
+        let hours = staff.hours(&census, &v, &d, &d.pay_effort, 1.0, false);
+        let bookings = 250_000.0;
+        let commission = staff.credit_bookings(Role::Ae, bookings, &v, false, hours[Role::Ae as usize]);
+        let expected = commission_rate(Role::Ae, &v) * bookings;
+        assert!(
+            (commission - expected).abs() < 1e-9 * expected,
+            "{commission} vs {expected}"
+        );
+        let credited: f64 = staff.cohorts.iter().map(|c| f64::from(c.count) * c.ytd_bookings).sum();
+        assert!((credited - bookings).abs() < 1e-9 * bookings, "credited {credited}");
+    }
+
+    #[test]
+    fn no_seats_or_no_hours_give_zeros_not_nan() {
+        let v = Values::defaults();
+        let d = Derived::new(&v);
+        let mut rng = seeded(37);
+        let mut empty = Staff::new(&Headcount::default());
+        assert_eq!(empty.census(), Census::default());
+        assert_eq!(
+            empty.hours(&Census::default(), &v, &d, &d.pay_effort, 1.0, true),
+            [0.0; 5]
+        );
+        assert_eq!(empty.credit_bookings(Role::Ae, 1_000.0, &v, true, 0.0), 0.0);
+        assert_eq!(empty.people_month(&mut rng, &v, &d, 1.0, true), StaffChanges::default());
+        assert_eq!(empty.census().managers(v[P::SpanOfControl]), 0);
+
+        let mut sellers = Staff::new(&headcount(Role::Ae, 4));
+        assert_eq!(sellers.credit_bookings(Role::Ae, 1_000.0, &v, true, 0.0), 0.0);
+        assert!(sellers.cohorts.iter().all(|c| c.ytd_bookings == 0.0));
+    }
+
+    #[test]
+    fn cohorts_in_the_same_state_merge_whatever_order_they_arrived_in() {
+        let mut v = Values::defaults();
+        // a whole lag draws nothing, so both histories see the same state
+        v[P::HiringLagMonths] = 2.0;
+        let d = Derived::new(&v);
+        let mut rng = seeded(41);
+        let mut one = Staff::new(&headcount(Role::Am, 2));
+        one.open_seats(&mut rng, &d, Role::Ae, 2);
+        one.open_seats(&mut rng, &d, Role::Sdr, 1);
+        one.open_seats(&mut rng, &d, Role::Ae, 1);
+        let mut other = Staff::new(&headcount(Role::Am, 2));
+        other.open_seats(&mut rng, &d, Role::Sdr, 1);
+        other.open_seats(&mut rng, &d, Role::Ae, 3);
+        assert_eq!(one.cohorts, other.cohorts);
+        assert_eq!(one.cohorts.len(), 3);
+        assert_eq!(one.census(), other.census());
+    }
+
+    #[test]
+    fn tidying_merges_every_shared_state_and_keeps_every_seat() {
+        let mut rng = seeded(53);
+        for _ in 0..500 {
+            // few distinct values, so many cohorts share a state
+            let cohorts: Vec<Cohort> = (0..12)
+                .map(|_| Cohort {
+                    role: Role::ALL[rng.random_range(0..2)],
+                    count: rng.random_range(0..3),
+                    tenure: rng.random_range(0..2),
+                    vacant_for: rng.random_range(0..2),
+                    incumbent: rng.random(),
+                    ytd_bookings: [0.0, 1.5][rng.random_range(0..2)],
+                    ytd_quota: [0.0, 2.5][rng.random_range(0..2)],
+                    hours: 0.0,
+                })
+                .collect();
+            let mut staff = Staff {
+                cohorts: cohorts.clone(),
+                census: Census::default(),
+            };
+            staff.tidy();
+            assert_eq!(
+                staff.census,
+                counted(&Staff {
+                    cohorts,
+                    ..Staff::default()
+                })
+            );
+            assert!(staff.cohorts.iter().all(|c| c.count > 0));
+            assert!(
+                staff
+                    .cohorts
+                    .windows(2)
+                    .all(|pair| pair[0].canonical_order(&pair[1]) == Ordering::Less)
+            );
+        }
+    }
+
+    /// 14 tenured generalists, 3 in their third month and 3 vacancies.
+    fn generalists_with_vacancies() -> Staff {
+        let mut staff = Staff {
+            cohorts: vec![
+                Cohort::filled(Role::Generalist, 14, TENURED),
+                Cohort::filled(Role::Generalist, 3, 2),
+                Cohort::vacant(Role::Generalist, 3, 2),
+            ],
+            census: Census::default(),
+        };
+        staff.tidy();
+        staff
+    }
+
+    /// Restructures `staff` to `target` and checks what holds for any switch:
+    /// everyone in post is kept, re-roled or let go; every role gets exactly its target seats.
+    fn restructured(mut staff: Staff, target: Headcount, rng: &mut SimRng) -> (Staff, StaffChanges) {
+        let d = Derived::new(&Values::defaults());
+        let before = staff.census();
+        let changes = staff.restructure(rng, &d, &target);
+        let after = staff.census();
+        assert_eq!(after.filled_total() + changes.let_go, before.filled_total());
+        assert_eq!(changes.let_go_by_role.iter().sum::<u32>(), changes.let_go);
+        for role in Role::ALL {
+            assert_eq!(after.seats[role as usize], target.of(role), "{role:?}");
+        }
+        assert_eq!(after, counted(&staff));
+        assert!(staff.cohorts.iter().all(|c| c.incumbent == c.is_filled()));
+        (staff, changes)
+    }
+
+    #[test]
+    fn a_switch_to_specialists_re_roles_everyone_half_ramped_and_opens_the_gap() {
+        let target = Headcount {
+            sdr: 6,
+            ae: 8,
+            am: 6,
+            ..Headcount::default()
+        };
+        let (staff, changes) = restructured(generalists_with_vacancies(), target, &mut seeded(43));
+        assert_eq!(changes.let_go, 0);
+        let census = staff.census();
+        // AEs are filled first, then AMs; SDRs get who is left and three vacancies
+        assert_eq!(census.filled, [0, 3, 8, 6, 0]);
+        assert!(
+            staff
+                .cohorts
+                .iter()
+                .filter(|c| c.is_filled())
+                .all(|c| c.tenure == REROLED_TENURE)
+        );
+    }
+
+    #[test]
+    fn a_smaller_team_keeps_people_at_random_and_lets_the_rest_go() {
+        let mut rng = seeded(43);
+        let trials = 2_000;
+        let mut tenured_kept = 0;
+        for _ in 0..trials {
+            let (staff, changes) =
+                restructured(generalists_with_vacancies(), headcount(Role::Generalist, 12), &mut rng);
+            assert_eq!(changes.let_go_by_role, [5, 0, 0, 0, 0]);
+            tenured_kept += staff
+                .cohorts
+                .iter()
+                .filter(|c| c.tenure == TENURED)
+                .map(|c| c.count)
+                .sum::<u32>();
+        }
+        // 12 kept of 17 in post, 14 of them tenured: hypergeometric, within 4 standard errors
+        let (kept, in_post, tenured) = (12.0, 17.0, 14.0);
+        let share = tenured / in_post;
+        let variance = kept * share * (1.0 - share) * (in_post - kept) / (in_post - 1.0);
+        let mean = f64::from(tenured_kept) / f64::from(trials);
+        assert!(
+            (mean - kept * share).abs() < 4.0 * (variance / f64::from(trials)).sqrt(),
+            "tenured kept {mean}, expected {}",
+            kept * share
+        );
+    }
+
+    #[test]
+    fn a_larger_team_keeps_its_vacancies_and_opens_more() {
+        let target = Headcount {
+            generalist: 25,
+            ae: 2,
+            ..Headcount::default()
+        };
+        let (staff, changes) = restructured(generalists_with_vacancies(), target, &mut seeded(43));
+        assert_eq!(changes.let_go, 0);
+        assert_eq!(staff.census().filled, [17, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn surplus_people_of_the_last_role_move_first() {
+        let staff = Staff::new(&Headcount {
+            sdr: 4,
+            ae: 5,
+            ..Headcount::default()
+        });
+        let target = Headcount {
+            generalist: 6,
+            ae: 2,
+            ..Headcount::default()
+        };
+        let (staff, changes) = restructured(staff, target, &mut seeded(47));
+        // three surplus AEs, then three of the four SDRs become generalists
+        assert_eq!(changes.let_go_by_role, [0, 1, 0, 0, 0]);
+        assert_eq!(staff.census().filled, [6, 0, 2, 0, 0]);
+    }
 }
