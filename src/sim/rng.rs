@@ -185,7 +185,9 @@ pub fn binomial_cells(rng: &mut SimRng, counts: &[u64], probs: &[f64], taken: &m
         return 0;
     }
     let drawn = binomial(rng, total, expected / count_as_f64(total));
-    share_out(rng, drawn, counts, weights, expected, taken);
+    if drawn > 0 {
+        share_out(rng, drawn, counts, weights, expected, taken);
+    }
     drawn
 }
 

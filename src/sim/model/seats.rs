@@ -221,6 +221,9 @@ impl Staff {
         // hours ramp while tenure < ramp and quota while tenure + 1 < ramp: a whole ramp is fully ramped for both
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let ramped: [u32; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()].ceil() as u32);
+        // Merging is needed only when a state may now equal another: a hire, a
+        // leaver's vacancy, or a cohort reaching the end of its ramp.
+        let mut changed = false;
         // vacancies opened by this month's leavers are appended and wait until next month
         for index in 0..self.cohorts.len() {
             let cohort = &mut self.cohorts[index];
@@ -230,6 +233,7 @@ impl Staff {
                 if cohort.vacant_for == 0 {
                     changes.hires += cohort.count;
                     *cohort = Cohort::filled(role, cohort.count, 0);
+                    changed = true;
                 }
                 continue;
             }
@@ -242,8 +246,11 @@ impl Staff {
             }
             let leavers = binomial_count(rng, cohort.count, hazard.min(0.9));
             cohort.count -= leavers;
-            cohort.tenure = cohort.tenure.saturating_add(1).min(ramped[role as usize]);
+            let tenure = cohort.tenure.saturating_add(1).min(ramped[role as usize]);
+            changed |= tenure != cohort.tenure && tenure == ramped[role as usize];
+            cohort.tenure = tenure;
             if leavers > 0 {
+                changed = true;
                 changes.leavers += leavers;
                 if matches!(role, Role::Ae | Role::Generalist) {
                     changes.seller_leavers += leavers;
@@ -251,7 +258,9 @@ impl Staff {
                 self.open_vacancies(rng, d, role, leavers);
             }
         }
-        self.tidy();
+        if changed {
+            self.tidy();
+        }
         changes
     }
 
