@@ -21,9 +21,11 @@ use super::validate::{ValidationErrors, validate};
 pub const MIN_RUNS: u64 = 1;
 pub const MAX_RUNS: u64 = 1_000_000;
 pub const DEFAULT_RUNS: u64 = 10_000;
-/// Runs simulated before their months are folded into the accumulators:
-/// inserting one metric-month at a time keeps its sketch in cache.
-const BLOCK: usize = 64;
+/// Runs simulated before their months are folded into the accumulators.
+/// Larger blocks reuse each sketch's cache lines over more values, smaller
+/// ones keep the block itself in cache; 16 had the fewest cache misses
+/// (cachegrind with a 1 MiB last level, the default preset, 2,000 runs).
+const BLOCK: usize = 16;
 
 /// Why a run request cannot be carried out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,12 +224,14 @@ impl SummaryBuilder {
         let months = self.months;
         let runs = self.horizon.len();
         let mut column = [0.0; BLOCK];
-        for (metric, by_month) in self.summary.monthly.iter_mut().enumerate() {
-            for (month, accumulator) in by_month.iter_mut().enumerate() {
+        // Month by month, so one month's rows of every run in the block stay
+        // in the first-level cache while each metric's column is gathered.
+        for month in 0..months {
+            for (metric, by_month) in self.summary.monthly.iter_mut().enumerate() {
                 for (slot, value) in column[..runs].iter_mut().enumerate() {
                     *value = self.block[slot * months + month].0[metric];
                 }
-                accumulator.insert_all(&column[..runs]);
+                by_month[month].insert_all(&column[..runs]);
             }
         }
         for (metric, accumulator) in self.summary.horizon.iter_mut().enumerate() {
