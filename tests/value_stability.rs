@@ -69,19 +69,19 @@ fn generalist_runs_0_and_7_with_seed_42_give_the_pinned_values() {
     let run0 = observe(&prepared, 0);
     let run7 = observe(&prepared, 7);
 
-    assert_eq!(run0.revenue_12, 908772.2732624165);
-    assert_eq!(run0.new_bookings_12, 87334.94490009038);
-    assert_eq!(run0.customers_12, 294.0);
-    assert_eq!(run0.horizon_profit, 23497475.322105076);
-    assert_eq!(run0.accounts_won, 251);
-    assert_eq!(run0.leavers, 13);
+    assert_eq!(run0.revenue_12, 906932.7587572751);
+    assert_eq!(run0.new_bookings_12, 64791.36896263202);
+    assert_eq!(run0.customers_12, 293.0);
+    assert_eq!(run0.horizon_profit, 22775426.594072286);
+    assert_eq!(run0.accounts_won, 232);
+    assert_eq!(run0.leavers, 20);
 
     assert_eq!(run7.revenue_12, 946466.4879481646);
     assert_eq!(run7.new_bookings_12, 399040.05423421663);
     assert_eq!(run7.customers_12, 315.0);
-    assert_eq!(run7.horizon_profit, 25909726.29014328);
-    assert_eq!(run7.accounts_won, 295);
-    assert_eq!(run7.leavers, 10);
+    assert_eq!(run7.horizon_profit, 26474753.176165104);
+    assert_eq!(run7.accounts_won, 283);
+    assert_eq!(run7.leavers, 15);
 }
 
 #[test]
@@ -92,8 +92,8 @@ fn generalist_median_cumulative_profit_of_1000_runs_with_seed_42_is_pinned() {
     let p50 = month_36.quantile(0.5).unwrap();
     let mean = month_36.mean().unwrap();
     println!("P50 {p50:?}, mean {mean:?}");
-    assert_eq!(p50, 24182784.0);
-    assert_eq!(mean, 24387001.488512665);
+    assert_eq!(p50, 24313856.0);
+    assert_eq!(mean, 24394422.152539443);
 }
 
 #[test]
@@ -109,6 +109,6 @@ fn a_restructuring_and_an_uncertain_parameter_give_the_pinned_values() {
         uncertain[RunMetric::HorizonCumulativeProfit],
     );
     println!("restructure run 3: {a:?}; with uncertain win rate: {b:?}");
-    assert_eq!(a, 25622723.909362763);
-    assert_eq!(b, 24641951.53034927);
+    assert_eq!(a, 24185269.051295366);
+    assert_eq!(b, 23621422.189624954);
 }

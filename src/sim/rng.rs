@@ -165,77 +165,60 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
 /// the sum of independent draws. One draw instead of one per cell keeps a
 /// month's cost flat however many cohorts or tiers the state has.
 pub fn binomial_cells(rng: &mut SimRng, counts: &[u64], probs: &[f64], taken: &mut [u64]) -> u64 {
-    let mut buffer = [0.0; CELLS_ON_STACK];
-    let mut spilled = Vec::new();
-    let weights = if counts.len() <= CELLS_ON_STACK {
-        &mut buffer[..counts.len()]
-    } else {
-        spilled.resize(counts.len(), 0.0);
-        &mut spilled[..]
-    };
+    let weight = |n: u64, p: f64| count_as_f64(n) * p.clamp(0.0, 1.0);
     let mut total = 0u64;
     let mut expected = 0.0;
-    for ((weight, n), p) in weights.iter_mut().zip(counts).zip(probs) {
+    for (n, p) in counts.iter().zip(probs) {
         total += n;
-        *weight = count_as_f64(*n) * p.clamp(0.0, 1.0);
-        expected += *weight;
+        expected += weight(*n, *p);
     }
-    taken.fill(0);
-    if total == 0 || expected <= 0.0 {
+    let drawn = if total == 0 || expected <= 0.0 {
+        0
+    } else {
+        binomial(rng, total, expected / count_as_f64(total))
+    };
+    if drawn == 0 {
+        taken.fill(0);
         return 0;
     }
-    let drawn = binomial(rng, total, expected / count_as_f64(total));
-    if drawn > 0 {
-        share_out(rng, drawn, counts, weights, expected, taken);
+    // Shares `drawn` in proportion to each cell's expected take by systematic
+    // rounding (one uniform: each cell gets the floor or the ceiling of its
+    // share, unbiased), then moves anything above a cell's count to cells with room.
+    let scale = count_as_f64(drawn) / expected;
+    let mut cumulative: f64 = rng.random();
+    let mut previous = 0i64; // the floor of the starting offset
+    let (mut assigned, mut excess) = (0, 0);
+    #[allow(clippy::cast_possible_wrap)]
+    let limit = drawn as i64;
+    for ((t, n), p) in taken.iter_mut().zip(counts).zip(probs) {
+        cumulative += weight(*n, *p) * scale;
+        #[allow(clippy::cast_possible_truncation)]
+        let upto = (cumulative.floor() as i64).min(limit);
+        #[allow(clippy::cast_sign_loss)]
+        let share = (upto - previous).max(0) as u64;
+        previous = previous.max(upto);
+        *t = share.min(*n);
+        excess += share - *t;
+        assigned += *t;
+    }
+    // floating-point rounding may leave the last item unplaced
+    excess += drawn.saturating_sub(assigned + excess);
+    for (t, n) in taken.iter_mut().zip(counts) {
+        if excess == 0 {
+            break;
+        }
+        let more = (n - *t).min(excess);
+        *t += more;
+        excess -= more;
     }
     drawn
 }
-
-/// Cells drawn without a heap allocation (the pipeline's longest shelf life).
-const CELLS_ON_STACK: usize = 36;
 
 /// Counts are far below 2^63, and the signed conversion is one instruction
 /// where the unsigned one is several.
 #[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)]
 fn count_as_f64(n: u64) -> f64 {
     n as i64 as f64
-}
-
-/// Shares `drawn` over cells in proportion to `weights[i]` (their expected
-/// takes, summing to `expected`) by systematic rounding (one uniform: each
-/// cell gets the floor or the ceiling of its share, unbiased), then moves
-/// anything above a cell's count to cells with room.
-fn share_out(rng: &mut SimRng, drawn: u64, counts: &[u64], weights: &[f64], expected: f64, taken: &mut [u64]) {
-    let scale = drawn as f64 / expected;
-    let offset: f64 = rng.random();
-    let mut cumulative = offset;
-    // whole items handed out so far, plus the offset's floor (0): `cumulative`'s floor
-    let mut previous = 0i64;
-    let mut assigned = 0;
-    let mut excess = 0;
-    #[allow(clippy::cast_possible_wrap)]
-    let limit = drawn as i64;
-    for ((t, weight), count) in taken.iter_mut().zip(weights).zip(counts) {
-        cumulative += weight * scale;
-        #[allow(clippy::cast_possible_truncation)]
-        let upto = (cumulative.floor() as i64).min(limit);
-        #[allow(clippy::cast_sign_loss)]
-        let share = upto.saturating_sub(previous).max(0) as u64;
-        previous = previous.max(upto);
-        *t = share.min(*count);
-        excess += share - *t;
-        assigned += *t;
-    }
-    // floating-point rounding may leave the last item unplaced
-    excess += drawn.saturating_sub(assigned + excess);
-    for (t, count) in taken.iter_mut().zip(counts) {
-        if excess == 0 {
-            break;
-        }
-        let more = (count - *t).min(excess);
-        *t += more;
-        excess -= more;
-    }
 }
 
 /// A gamma multiplier with mean 1 and the given coefficient of variation:

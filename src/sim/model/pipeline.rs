@@ -122,6 +122,9 @@ impl Pipeline {
     /// Removes `count` opportunities, oldest first (they are the ones most
     /// likely to slip when an owner changes). Returns how many were removed.
     pub fn remove_oldest(&mut self, count: u64) -> u64 {
+        if count == 0 {
+            return 0;
+        }
         let mut left = count;
         for slot in self.open.iter_mut().rev() {
             let take = left.min(*slot);

@@ -126,8 +126,8 @@ impl Census {
     }
 }
 
-/// People per role as cohorts, kept merged and in canonical order after every
-/// change, with the census they add up to.
+/// People per role as cohorts, kept merged after every change, with the
+/// census they add up to.
 #[derive(Clone, Debug, Default)]
 pub struct Staff {
     cohorts: Vec<Cohort>,
@@ -311,7 +311,8 @@ impl Staff {
     pub fn restructure(&mut self, rng: &mut SimRng, d: &Derived, target: &Headcount) -> StaffChanges {
         let mut changes = StaffChanges::default();
         // in canonical order: each role's vacancies soonest filled first
-        let before = std::mem::take(&mut self.cohorts);
+        let mut before = std::mem::take(&mut self.cohorts);
+        before.sort_by(Cohort::canonical_order);
         let mut kept = [0u32; 5];
         // in Role::ALL order, so the last role's surplus moves first
         let mut surplus: Vec<Cohort> = Vec::new();
@@ -392,17 +393,23 @@ impl Staff {
     }
 
     /// Restores the invariants after a change: no empty cohorts, cohorts in
-    /// the same state merged, canonical order, and the census to match.
+    /// the same state merged into the first of them, and the census to match.
+    /// The handful of cohorts makes comparing every pair cheaper than sorting.
     fn tidy(&mut self) {
         self.cohorts.retain(|c| c.count > 0);
-        self.cohorts.sort_by(Cohort::canonical_order);
-        self.cohorts.dedup_by(|later, earlier| {
-            let same = earlier.canonical_order(later) == Ordering::Equal;
-            if same {
-                earlier.count += later.count;
+        let mut index = 0;
+        while index < self.cohorts.len() {
+            let (kept, rest) = self.cohorts.split_at_mut(index + 1);
+            let cohort = &mut kept[index];
+            for later in rest.iter_mut() {
+                if later.count > 0 && cohort.canonical_order(later) == Ordering::Equal {
+                    cohort.count += later.count;
+                    later.count = 0;
+                }
             }
-            same
-        });
+            index += 1;
+        }
+        self.cohorts.retain(|c| c.count > 0);
         let mut census = Census::default();
         for cohort in &self.cohorts {
             census.seats[cohort.role as usize] += cohort.count;
@@ -528,13 +535,7 @@ mod tests {
             assert_eq!(census.seats[Role::Generalist as usize], 20, "month {t}");
             assert_eq!(census, counted(&staff), "month {t}");
             assert!(staff.cohorts.iter().all(|c| c.count > 0));
-            assert!(
-                staff
-                    .cohorts
-                    .windows(2)
-                    .all(|w| w[0].canonical_order(&w[1]) == Ordering::Less),
-                "month {t}: cohorts out of order or unmerged"
-            );
+            assert!(all_states_differ(&staff), "month {t}: cohorts unmerged");
             most = most.max(staff.cohorts.len());
             total += staff.cohorts.len();
         }
@@ -661,7 +662,12 @@ mod tests {
         let mut other = Staff::new(&headcount(Role::Am, 2));
         other.open_seats(&mut rng, &d, Role::Sdr, 1);
         other.open_seats(&mut rng, &d, Role::Ae, 3);
-        assert_eq!(one.cohorts, other.cohorts);
+        let sorted = |staff: &Staff| {
+            let mut cohorts = staff.cohorts.clone();
+            cohorts.sort_by(Cohort::canonical_order);
+            cohorts
+        };
+        assert_eq!(sorted(&one), sorted(&other));
         assert_eq!(one.cohorts.len(), 3);
         assert_eq!(one.census(), other.census());
     }
@@ -696,13 +702,14 @@ mod tests {
                 })
             );
             assert!(staff.cohorts.iter().all(|c| c.count > 0));
-            assert!(
-                staff
-                    .cohorts
-                    .windows(2)
-                    .all(|pair| pair[0].canonical_order(&pair[1]) == Ordering::Less)
-            );
+            assert!(all_states_differ(&staff));
         }
+    }
+
+    fn all_states_differ(staff: &Staff) -> bool {
+        let cohorts = &staff.cohorts;
+        (0..cohorts.len())
+            .all(|i| (i + 1..cohorts.len()).all(|j| cohorts[i].canonical_order(&cohorts[j]) != Ordering::Equal))
     }
 
     /// 14 tenured generalists, 3 in their third month and 3 vacancies.
