@@ -72,10 +72,20 @@ impl Cohort {
         (self.ytd_quota >= 1.5 * monthly_quota && self.ytd_quota > 0.0).then(|| self.ytd_bookings / self.ytd_quota)
     }
 
-    /// The order cohorts are kept in, which depends on their state alone: by
-    /// role, filled before vacancies (soonest filled first), then the rest of
-    /// the state, amounts compared bit for bit. `Equal` means the same state:
-    /// such cohorts merge.
+    /// Whether two cohorts are seats in one state (amounts compared bit for bit).
+    fn same_state(&self, other: &Cohort) -> bool {
+        self.role == other.role
+            && self.vacant_for == other.vacant_for
+            && self.tenure == other.tenure
+            && self.incumbent == other.incumbent
+            && self.ytd_quota.to_bits() == other.ytd_quota.to_bits()
+            && self.ytd_bookings.to_bits() == other.ytd_bookings.to_bits()
+    }
+
+    /// The order a restructuring takes cohorts in, which depends on their
+    /// state alone: by role, filled before vacancies (soonest filled first),
+    /// then the rest of the state, amounts compared bit for bit. `Equal`
+    /// exactly when [`Cohort::same_state`].
     fn canonical_order(&self, other: &Cohort) -> Ordering {
         (self.role, self.vacant_for, self.tenure, self.incumbent)
             .cmp(&(other.role, other.vacant_for, other.tenure, other.incumbent))
@@ -402,7 +412,7 @@ impl Staff {
             let (kept, rest) = self.cohorts.split_at_mut(index + 1);
             let cohort = &mut kept[index];
             for later in rest.iter_mut() {
-                if later.count > 0 && cohort.canonical_order(later) == Ordering::Equal {
+                if later.count > 0 && cohort.same_state(later) {
                     cohort.count += later.count;
                     later.count = 0;
                 }

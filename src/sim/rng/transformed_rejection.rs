@@ -77,19 +77,23 @@ pub(super) fn binomial_btrs(rng: &mut SimRng, n: u64, p: f64) -> u64 {
         let v = v * alpha / (a / (us * us) + b);
         if (k - m).abs() <= RECURSION_REACH {
             // Near the mode the ratio is a short product, f(i)/f(i−1) =
-            // (n + 1)·r/i − r, which spares the logarithms (BTRD's step 3.1).
-            let step = |i: f64| (trials + 1.0) * r / i - r;
-            let (mut below, mut above) = (1.0, 1.0);
+            // r·(n + 1 − i)/i (BTRD's step 3.1); numerators and denominators
+            // are multiplied separately, so the test needs no logarithm and
+            // no division.
+            let (mut numerator, mut denominator) = (1.0, 1.0);
             let mut i = m.min(k) + 1.0;
             while i <= m.max(k) {
-                if k > m {
-                    above *= step(i)
-                } else {
-                    below *= step(i)
-                }
+                numerator *= r * (trials + 1.0 - i);
+                denominator *= i;
                 i += 1.0;
             }
-            if v * below <= above {
+            // k above the mode: accept when v ≤ num/den; below it, when v ≤ den/num
+            let accepted = if k > m {
+                v * denominator <= numerator
+            } else {
+                v * numerator <= denominator
+            };
+            if accepted {
                 return whole(k);
             }
             continue;
@@ -148,9 +152,10 @@ fn poisson_candidate_accepted(v: f64, k: f64, mean: f64) -> bool {
     v.ln() <= -mean + k * mean.ln() - ln_factorial(k)
 }
 
+/// A candidate as a count; through `i64`, one instruction where `u64` takes several.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn whole(k: f64) -> u64 {
-    k.max(0.0) as u64
+    (k.max(0.0) as i64) as u64
 }
 
 #[cfg(test)]
