@@ -126,9 +126,13 @@ pub fn binomial(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     if p >= 1.0 {
         return n;
     }
-    if p > 0.5 {
-        return n - binomial(rng, n, 1.0 - p);
-    }
+    // Draw the rarer outcome: inversion's steps and BTRS's validity depend on p ≤ ½.
+    let (p, flipped) = if p > 0.5 { (1.0 - p, true) } else { (p, false) };
+    let count = binomial_at_most_half(rng, n, p);
+    if flipped { n - count } else { count }
+}
+
+fn binomial_at_most_half(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     if n <= DIRECT_LIMIT {
         return (0..n).map(|_| u64::from(rng.random::<f64>() < p)).sum();
     }

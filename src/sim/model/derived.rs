@@ -57,6 +57,12 @@ pub struct Derived {
     pub hiring_lag: f64,
     pub span_productivity: f64,
     pub span_attrition: f64,
+    /// Monthly base pay of a filled seat per role, benefits included.
+    pub monthly_base_pay: [f64; 5],
+    /// Monthly variable pay at target of a seat per role.
+    pub monthly_target_variable: [f64; 5],
+    /// Monthly cost of a front-line manager (benefits on the base only).
+    pub monthly_manager_cost: f64,
 }
 
 impl Derived {
@@ -107,6 +113,11 @@ impl Derived {
             hiring_lag: v[P::HiringLagMonths].max(0.0),
             span_productivity: (1.0 - v[P::SpanProductivity] * excess_span).clamp(0.3, 1.0),
             span_attrition: 1.0 + v[P::SpanAttrition] * excess_span,
+            monthly_base_pay: Role::ALL
+                .map(|role| v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * v[P::BenefitsMultiplier]),
+            monthly_target_variable: Role::ALL.map(|role| v[role.ote()] * v[role.variable_share()] / 12.0),
+            monthly_manager_cost: v[P::ManagerOte] / 12.0
+                * ((1.0 - v[P::ManagerVariableShare]) * v[P::BenefitsMultiplier] + v[P::ManagerVariableShare]),
         }
     }
 

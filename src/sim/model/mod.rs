@@ -351,17 +351,15 @@ pub fn simulate_run(
 
         // 12. Money.
         let revenue = book.mrr();
-        let benefits = v[P::BenefitsMultiplier];
         let mut role_pay = [0.0; 5];
         for role in Role::ALL {
-            let filled = f64::from(census.filled(role));
-            role_pay[role as usize] = filled * v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * benefits;
+            role_pay[role as usize] = f64::from(census.filled(role)) * d.monthly_base_pay[role as usize];
         }
         costs.base_pay = role_pay.iter().sum();
         costs.commission = commission;
         role_pay[roles.seller as usize] += commission;
         let seller_target_variable =
-            f64::from(census.filled(roles.seller)) * v[roles.seller.ote()] * v[roles.seller.variable_share()] / 12.0;
+            f64::from(census.filled(roles.seller)) * d.monthly_target_variable[roles.seller as usize];
         let team_pool = team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(1.5);
         let sdr_bonus = if roles.prospector != Role::Sdr {
             0.0
@@ -373,7 +371,7 @@ pub fn simulate_run(
             };
             v[P::SdrMeetingBonus] * paid_meetings as f64
         } else {
-            f64::from(census.filled(Role::Sdr)) * v[P::SdrOte] * v[P::SdrVariableShare] / 12.0
+            f64::from(census.filled(Role::Sdr)) * d.monthly_target_variable[Role::Sdr as usize]
         };
         let kept = if mrr_before > 0.0 {
             1.0 - book_month.churned_mrr / mrr_before
@@ -382,17 +380,16 @@ pub fn simulate_run(
         };
         let retention_factor = (kept.max(0.0).powi(12) / TARGET_ANNUAL_RETENTION).min(1.5);
         let am_bonus =
-            f64::from(census.filled(Role::Am)) * v[P::AmOte] * v[P::AmVariableShare] / 12.0 * retention_factor;
-        let retention_bonus =
-            f64::from(census.filled(Role::Retention)) * v[P::RetentionOte] * v[P::RetentionVariableShare] / 12.0
-                * retention_factor;
+            f64::from(census.filled(Role::Am)) * d.monthly_target_variable[Role::Am as usize] * retention_factor;
+        let retention_bonus = f64::from(census.filled(Role::Retention))
+            * d.monthly_target_variable[Role::Retention as usize]
+            * retention_factor;
         costs.bonuses = team_pool + sdr_bonus + am_bonus + retention_bonus;
         role_pay[roles.seller as usize] += team_pool;
         role_pay[Role::Sdr as usize] += sdr_bonus;
         role_pay[Role::Am as usize] += am_bonus;
         role_pay[Role::Retention as usize] += retention_bonus;
-        costs.managers = f64::from(managers) * v[P::ManagerOte] / 12.0
-            * ((1.0 - v[P::ManagerVariableShare]) * benefits + v[P::ManagerVariableShare]);
+        costs.managers = f64::from(managers) * d.monthly_manager_cost;
         costs.training = v[P::TrainingSpend] * f64::from(census.filled_total());
         costs.recruiting = v[P::RecruitingCost] * f64::from(changes.hires);
         let total_cost = costs.total();
