@@ -406,27 +406,29 @@ impl Staff {
     /// the same state merged into the first of them, and the census to match.
     /// The handful of cohorts makes comparing every pair cheaper than sorting.
     fn tidy(&mut self) {
-        self.cohorts.retain(|c| c.count > 0);
-        let mut index = 0;
-        while index < self.cohorts.len() {
-            let (kept, rest) = self.cohorts.split_at_mut(index + 1);
-            let cohort = &mut kept[index];
-            for later in rest.iter_mut() {
-                if later.count > 0 && cohort.same_state(later) {
-                    cohort.count += later.count;
-                    later.count = 0;
-                }
-            }
-            index += 1;
-        }
-        self.cohorts.retain(|c| c.count > 0);
         let mut census = Census::default();
-        for cohort in &self.cohorts {
+        let mut kept = 0;
+        for index in 0..self.cohorts.len() {
+            let cohort = self.cohorts[index];
+            if cohort.count == 0 {
+                continue;
+            }
             census.seats[cohort.role as usize] += cohort.count;
             if cohort.is_filled() {
                 census.filled[cohort.role as usize] += cohort.count;
             }
+            match self.cohorts[..kept]
+                .iter_mut()
+                .find(|earlier| earlier.same_state(&cohort))
+            {
+                Some(earlier) => earlier.count += cohort.count,
+                None => {
+                    self.cohorts[kept] = cohort;
+                    kept += 1;
+                }
+            }
         }
+        self.cohorts.truncate(kept);
         self.census = census;
     }
 }
