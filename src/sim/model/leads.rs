@@ -110,6 +110,9 @@ pub struct Marketing {
     /// Bookings (annual contract value) of the last three months, newest last.
     pub recent_bookings: [f64; 3],
     pub months_seen: u32,
+    /// The adstock last turned into leads and its diminishing-returns factor:
+    /// with steady spend the adstock repeats exactly, and the power is not redone.
+    last_response: (f64, f64),
 }
 
 impl Marketing {
@@ -120,6 +123,7 @@ impl Marketing {
             cut_active: false,
             recent_bookings: [0.0; 3],
             months_seen: 0,
+            last_response: (f64::NAN, 0.0),
         }
     }
 
@@ -155,7 +159,11 @@ impl Marketing {
             return 0.0;
         }
         let reference_leads = REFERENCE_BUDGET / v[P::InboundCostPerLead].max(1e-6);
-        reference_leads * (self.adstock / REFERENCE_BUDGET).powf(v[P::InboundReturnsExponent]) * seasonality
+        if self.last_response.0.to_bits() != self.adstock.to_bits() {
+            let response = (self.adstock / REFERENCE_BUDGET).powf(v[P::InboundReturnsExponent]);
+            self.last_response = (self.adstock, response);
+        }
+        reference_leads * self.last_response.1 * seasonality
     }
 
     pub fn record_bookings(&mut self, bookings: f64) {
