@@ -225,21 +225,33 @@ fn count_as_f64(n: u64) -> f64 {
     n as i64 as f64
 }
 
-/// A gamma multiplier with mean 1 and the given coefficient of variation:
-/// the over-dispersion of a gamma-Poisson (negative binomial) arrival.
-pub fn gamma_multiplier(rng: &mut SimRng, cv: f64) -> f64 {
-    if cv.is_nan() || cv <= 1e-9 {
-        return 1.0;
-    }
-    let shape = 1.0 / (cv * cv);
-    Gamma::new(shape, 1.0 / shape).map_or(1.0, |d| d.sample(rng))
-}
+/// Gamma multipliers with mean 1 and a given coefficient of variation: the
+/// over-dispersion of a gamma-Poisson (negative binomial) arrival. Built once
+/// per run, since the gamma's set-up (a root and divisions) depends only on
+/// the coefficient.
+#[derive(Clone, Debug)]
+pub struct ArrivalNoise(Option<Gamma<f64>>);
 
-/// A gamma-Poisson (negative binomial) count: the monthly rate itself
-/// varies with coefficient of variation `cv` around `mean`.
-pub fn overdispersed_poisson(rng: &mut SimRng, mean: f64, cv: f64) -> u64 {
-    let rate = mean * gamma_multiplier(rng, cv);
-    poisson(rng, rate)
+impl ArrivalNoise {
+    #[must_use]
+    pub fn new(cv: f64) -> Self {
+        if cv.is_nan() || cv <= 1e-9 {
+            return ArrivalNoise(None);
+        }
+        let shape = 1.0 / (cv * cv);
+        ArrivalNoise(Gamma::new(shape, 1.0 / shape).ok())
+    }
+
+    /// One multiplier (exactly 1 without dispersion).
+    pub fn multiplier(&self, rng: &mut SimRng) -> f64 {
+        self.0.as_ref().map_or(1.0, |gamma| gamma.sample(rng))
+    }
+
+    /// A gamma-Poisson count: the monthly rate itself varies around `mean`.
+    pub fn count(&self, rng: &mut SimRng, mean: f64) -> u64 {
+        let rate = mean * self.multiplier(rng);
+        poisson(rng, rate)
+    }
 }
 
 #[must_use]
@@ -286,7 +298,7 @@ mod tests {
         assert_eq!(binomial(&mut rng, 10, 1.5), 10);
         assert_eq!(binomial(&mut rng, 10, -0.5), 0);
         assert_eq!(binomial(&mut rng, 0, 0.5), 0);
-        assert!((gamma_multiplier(&mut rng, 0.0) - 1.0).abs() < f64::EPSILON);
+        assert!((ArrivalNoise::new(0.0).multiplier(&mut rng) - 1.0).abs() < f64::EPSILON);
     }
 
     #[test]
@@ -344,7 +356,8 @@ mod tests {
         let mut rng = seeded(11);
         let cv = 0.3;
         let n = 50_000;
-        let mean = (0..n).map(|_| gamma_multiplier(&mut rng, cv)).sum::<f64>() / f64::from(n);
+        let noise = ArrivalNoise::new(cv);
+        let mean = (0..n).map(|_| noise.multiplier(&mut rng)).sum::<f64>() / f64::from(n);
         assert!((mean - 1.0).abs() < 4.0 * cv / f64::from(n).sqrt(), "{mean}");
     }
 }

@@ -2,7 +2,7 @@
 //! hazard table, the deal-size tiers, the incentive multipliers.
 
 use crate::sim::params::{P, Values};
-use crate::sim::rng::logit;
+use crate::sim::rng::{ArrivalNoise, logit};
 use crate::sim::scenario::Role;
 
 /// Longest opportunity shelf life the state can hold (the parameter's maximum).
@@ -63,6 +63,8 @@ pub struct Derived {
     pub monthly_target_variable: [f64; 5],
     /// Monthly cost of a front-line manager (benefits on the base only).
     pub monthly_manager_cost: f64,
+    /// Month-to-month variation of arrival rates.
+    pub arrival_noise: ArrivalNoise,
 }
 
 impl Derived {
@@ -118,6 +120,7 @@ impl Derived {
             monthly_target_variable: Role::ALL.map(|role| v[role.ote()] * v[role.variable_share()] / 12.0),
             monthly_manager_cost: v[P::ManagerOte] / 12.0
                 * ((1.0 - v[P::ManagerVariableShare]) * v[P::BenefitsMultiplier] + v[P::ManagerVariableShare]),
+            arrival_noise: ArrivalNoise::new(v[P::ArrivalDispersion]),
         }
     }
 

@@ -29,7 +29,7 @@ use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::metrics::{Metric, MonthValues, RunValues};
 use super::params::P;
-use super::rng::{Mechanism, binomial, binomial_cells, mechanism_stream, month_key, overdispersed_poisson, poisson};
+use super::rng::{Mechanism, binomial, binomial_cells, mechanism_stream, month_key, poisson};
 use super::scenario::{LeadGeneration, Role};
 
 /// Target gross revenue retention a year at which account managers earn
@@ -156,17 +156,16 @@ pub fn simulate_run(
         let spend_share = marketing.spend_share(v);
 
         // 4. Arrivals.
-        let dispersion = v[P::ArrivalDispersion];
         let inbound_spend = v[P::InboundBudget] * spend_share;
         costs.marketing += inbound_spend;
         let expected_inbound = marketing.inbound_leads(v, inbound_spend, plan.seasonality);
         let mut inbound_rng = rng(Mechanism::Inbound);
-        let inbound = overdispersed_poisson(&mut inbound_rng, expected_inbound, dispersion);
+        let inbound = d.arrival_noise.count(&mut inbound_rng, expected_inbound);
         leads.arrive(Channel::Inbound, inbound);
         let mut show_leads = 0;
         if plan.trade_show {
             let mut show_rng = rng(Mechanism::TradeShows);
-            show_leads = overdispersed_poisson(&mut show_rng, v[P::TradeShowLeads] * spend_share, dispersion);
+            show_leads = d.arrival_noise.count(&mut show_rng, v[P::TradeShowLeads] * spend_share);
             costs.marketing += v[P::TradeShowCost] * spend_share;
             leads.arrive(Channel::TradeShow, show_leads);
         }
@@ -174,7 +173,7 @@ pub fn simulate_run(
         let mut agency_meetings = 0;
         if structure.lead_generation == LeadGeneration::Agency {
             let mut agency_rng = rng(Mechanism::Agency);
-            agency_meetings = overdispersed_poisson(&mut agency_rng, v[P::AgencyMeetings], dispersion);
+            agency_meetings = d.arrival_noise.count(&mut agency_rng, v[P::AgencyMeetings]);
             costs.agency = v[P::AgencyFee] + v[P::AgencyCostPerMeeting] * agency_meetings as f64;
         }
         let arrived = inbound + show_leads + pending_referrals;
@@ -235,20 +234,18 @@ pub fn simulate_run(
         ledger.leads_expired += expired;
 
         // 7. Hand-off → opportunities.
-        let mut handoff_rng = rng(Mechanism::Handoff);
         let delay = whole(v[P::HandoffDelay]) as usize;
-        let mut held_now = 0;
+        let (held_now, handed_over) = if roles.self_held { (booked, 0) } else { (0, booked) };
         let mut lost_in_handoff = 0;
-        if roles.self_held {
-            held_now = booked;
-        } else {
-            let leaked = binomial(&mut handoff_rng, booked, leakage);
-            lost_in_handoff += leaked;
-            meetings.hand_over(MeetingSource::InHouse, booked - leaked, delay);
+        // The stream is made only when something is handed over; its draws are the same either way.
+        if handed_over + agency_meetings > 0 {
+            let mut handoff_rng = rng(Mechanism::Handoff);
+            let leaked = binomial(&mut handoff_rng, handed_over, leakage);
+            meetings.hand_over(MeetingSource::InHouse, handed_over - leaked, delay);
+            let agency_leaked = binomial(&mut handoff_rng, agency_meetings, leakage);
+            meetings.hand_over(MeetingSource::Agency, agency_meetings - agency_leaked, delay);
+            lost_in_handoff = leaked + agency_leaked;
         }
-        let agency_leaked = binomial(&mut handoff_rng, agency_meetings, leakage);
-        lost_in_handoff += agency_leaked;
-        meetings.hand_over(MeetingSource::Agency, agency_meetings - agency_leaked, delay);
         let (held, unheld) = meetings.hold(whole(meeting_given / v[P::HoursPerMeeting] + 1e-9));
         ledger.meetings_booked += booked + agency_meetings;
         ledger.meetings_held += held_now + held[0] + held[1];
@@ -329,9 +326,11 @@ pub fn simulate_run(
         // 11. People: attrition, orphaned pipeline, hiring, managers.
         let filled_sellers = census_before.filled(roles.seller);
         // Planned seats open before this month's hiring step, so a one-month lag fills them for next month.
-        let mut hiring_rng = rng(Mechanism::Hiring);
-        for hire in scenario.hiring_plan.iter().filter(|h| h.month == t) {
-            staff.open_seats(&mut hiring_rng, d, hire.role, hire.count);
+        if scenario.hiring_plan.iter().any(|h| h.month == t) {
+            let mut hiring_rng = rng(Mechanism::Hiring);
+            for hire in scenario.hiring_plan.iter().filter(|h| h.month == t) {
+                staff.open_seats(&mut hiring_rng, d, hire.role, hire.count);
+            }
         }
         let mut people_rng = rng(Mechanism::Attrition);
         let changes = staff.people_month(&mut people_rng, v, d, plan.transition, switches.quotas);

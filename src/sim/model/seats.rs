@@ -190,7 +190,12 @@ impl Staff {
         // per role: full hours before ramp and dip, recruiting time per filled seat, ramp length
         let full: [f64; 5] = std::array::from_fn(|r| base * role_effort[r] * d.span_productivity);
         let recruiting: [f64; 5] = std::array::from_fn(|r| {
-            v[P::RecruitingHours] * f64::from(census.seats[r] - census.filled[r]) / f64::from(census.filled[r].max(1))
+            let vacancies = census.seats[r] - census.filled[r];
+            if vacancies == 0 {
+                0.0
+            } else {
+                v[P::RecruitingHours] * f64::from(vacancies) / f64::from(census.filled[r].max(1))
+            }
         });
         let ramp_months: [f64; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()]);
         let mut available = [0.0; 5];
