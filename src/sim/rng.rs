@@ -142,8 +142,8 @@ fn binomial_at_most_half(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     }
     let ratio = p / (1.0 - p);
     // n·p < 10 here with p ≤ ½, so n < 2^31 unless p is tiny; fall back to exp for huge n
-    let mut probability = match i32::try_from(n) {
-        Ok(power) => (1.0 - p).powi(power),
+    let mut probability = match u32::try_from(n) {
+        Ok(power) => power_of(1.0 - p, power),
         Err(_) => (trials * (-p).ln_1p()).exp(),
     };
     let mut u: f64 = rng.random();
@@ -157,6 +157,23 @@ fn binomial_at_most_half(rng: &mut SimRng, n: u64, p: f64) -> u64 {
         }
     }
     k
+}
+
+/// `base^exponent` by repeated squaring, in the same order of operations as
+/// `powi`'s library routine (so the same bits), but inline: it starts every
+/// inversion.
+fn power_of(mut base: f64, mut exponent: u32) -> f64 {
+    let mut result = 1.0;
+    loop {
+        if exponent & 1 == 1 {
+            result *= base;
+        }
+        exponent >>= 1;
+        if exponent == 0 {
+            return result;
+        }
+        base *= base;
+    }
 }
 
 /// One aggregate draw for several cells that each lose a binomial share:
@@ -287,6 +304,16 @@ mod tests {
             stream(1, 2, 3, Mechanism::Inbound),
         ] {
             assert_ne!(first, other.clone().next_u64());
+        }
+    }
+
+    #[test]
+    fn inline_powers_equal_powi_bit_for_bit() {
+        for base in [0.0f64, 0.5, 0.982, 0.999_999, 1.0, 1.7] {
+            for exponent in [0u32, 1, 2, 3, 20, 320, 65_537, 1 << 30] {
+                let expected = base.powi(i32::try_from(exponent).unwrap());
+                assert_eq!(power_of(base, exponent).to_bits(), expected.to_bits(), "{base}^{exponent}");
+            }
         }
     }
 
