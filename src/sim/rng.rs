@@ -186,7 +186,13 @@ fn power_of(mut base: f64, mut exponent: u32) -> f64 {
 /// the sum of independent draws. One draw instead of one per cell keeps a
 /// month's cost flat however many cohorts or tiers the state has.
 pub fn binomial_cells(rng: &mut SimRng, counts: &[u64], probs: &[f64], taken: &mut [u64]) -> u64 {
-    let weight = |n: u64, p: f64| count_as_f64(n) * p.clamp(0.0, 1.0);
+    binomial_cells_scaled(rng, counts, probs, 1.0, taken)
+}
+
+/// [`binomial_cells`] with every probability multiplied by `scale` (then
+/// clamped to [0, 1]), so callers need not build a scaled copy.
+pub fn binomial_cells_scaled(rng: &mut SimRng, counts: &[u64], probs: &[f64], scale: f64, taken: &mut [u64]) -> u64 {
+    let weight = |n: u64, p: f64| count_as_f64(n) * (p * scale).clamp(0.0, 1.0);
     let mut total = 0u64;
     let mut expected = 0.0;
     for (n, p) in counts.iter().zip(probs) {
@@ -205,14 +211,14 @@ pub fn binomial_cells(rng: &mut SimRng, counts: &[u64], probs: &[f64], taken: &m
     // Shares `drawn` in proportion to each cell's expected take by systematic
     // rounding (one uniform: each cell gets the floor or the ceiling of its
     // share, unbiased), then moves anything above a cell's count to cells with room.
-    let scale = count_as_f64(drawn) / expected;
+    let share_scale = count_as_f64(drawn) / expected;
     let mut cumulative: f64 = rng.random();
     let mut previous = 0i64; // the floor of the starting offset
     let (mut assigned, mut excess) = (0, 0);
     #[allow(clippy::cast_possible_wrap)]
     let limit = drawn as i64;
     for ((t, n), p) in taken.iter_mut().zip(counts).zip(probs) {
-        cumulative += weight(*n, *p) * scale;
+        cumulative += weight(*n, *p) * share_scale;
         #[allow(clippy::cast_possible_truncation)]
         let upto = (cumulative.floor() as i64).min(limit);
         #[allow(clippy::cast_sign_loss)]
@@ -312,7 +318,11 @@ mod tests {
         for base in [0.0f64, 0.5, 0.982, 0.999_999, 1.0, 1.7] {
             for exponent in [0u32, 1, 2, 3, 20, 320, 65_537, 1 << 30] {
                 let expected = base.powi(i32::try_from(exponent).unwrap());
-                assert_eq!(power_of(base, exponent).to_bits(), expected.to_bits(), "{base}^{exponent}");
+                assert_eq!(
+                    power_of(base, exponent).to_bits(),
+                    expected.to_bits(),
+                    "{base}^{exponent}"
+                );
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Meetings waiting for a seller and opportunities by age.
 
 use super::derived::{Derived, MAX_OPPORTUNITY_AGE};
-use crate::sim::rng::{SimRng, binomial, binomial_cells};
+use crate::sim::rng::{SimRng, binomial, binomial_cells_scaled};
 
 /// Where handed-off meetings come from: they convert differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,12 +100,14 @@ impl Pipeline {
     ) -> PipelineMonth {
         let mut out = PipelineMonth::default();
         let max_age = d.opportunity_max_age;
-        let mut chance = [0.0; MAX_OPPORTUNITY_AGE];
-        for (c, h) in chance.iter_mut().zip(&d.cycle_hazard).take(max_age) {
-            *c = h * worked_share;
-        }
         let mut done = [0u64; MAX_OPPORTUNITY_AGE];
-        let decided = binomial_cells(rng, &self.open[..max_age], &chance[..max_age], &mut done[..max_age]);
+        let decided = binomial_cells_scaled(
+            rng,
+            &self.open[..max_age],
+            &d.cycle_hazard[..max_age],
+            worked_share,
+            &mut done[..max_age],
+        );
         for (open, d) in self.open.iter_mut().zip(&done) {
             *open -= d;
         }
