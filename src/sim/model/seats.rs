@@ -236,8 +236,9 @@ impl Staff {
         // hours ramp while tenure < ramp and quota while tenure + 1 < ramp: a whole ramp is fully ramped for both
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let ramped: [u32; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()].ceil() as u32);
-        // Merging is needed only when a state may now equal another: a hire, a
-        // leaver's vacancy, or a cohort reaching the end of its ramp.
+        // Merging is needed only when a state may now equal another: a
+        // leaver's vacancy or a cohort reaching the end of its ramp. (A hire
+        // cannot match anyone: vacancies due in the same month were one cohort.)
         let mut changed = false;
         // vacancies opened by this month's leavers are appended and wait until next month
         for index in 0..self.cohorts.len() {
@@ -248,7 +249,6 @@ impl Staff {
                 if cohort.vacant_for == 0 {
                     changes.hires += cohort.count;
                     *cohort = Cohort::filled(role, cohort.count, 0);
-                    changed = true;
                 }
                 continue;
             }
@@ -275,6 +275,8 @@ impl Staff {
         }
         if changed {
             self.tidy();
+        } else if changes.hires > 0 {
+            self.census = census_of(&self.cohorts);
         }
         changes
     }
@@ -411,16 +413,11 @@ impl Staff {
     /// the same state merged into the first of them, and the census to match.
     /// The handful of cohorts makes comparing every pair cheaper than sorting.
     fn tidy(&mut self) {
-        let mut census = Census::default();
         let mut kept = 0;
         for index in 0..self.cohorts.len() {
             let cohort = self.cohorts[index];
             if cohort.count == 0 {
                 continue;
-            }
-            census.seats[cohort.role as usize] += cohort.count;
-            if cohort.is_filled() {
-                census.filled[cohort.role as usize] += cohort.count;
             }
             match self.cohorts[..kept]
                 .iter_mut()
@@ -434,8 +431,20 @@ impl Staff {
             }
         }
         self.cohorts.truncate(kept);
-        self.census = census;
+        self.census = census_of(&self.cohorts);
     }
+}
+
+/// Seats per role, filled and in total.
+fn census_of(cohorts: &[Cohort]) -> Census {
+    let mut census = Census::default();
+    for cohort in cohorts {
+        census.seats[cohort.role as usize] += cohort.count;
+        if cohort.is_filled() {
+            census.filled[cohort.role as usize] += cohort.count;
+        }
+    }
+    census
 }
 
 /// Commission per dollar of annual contract value booked below quota: the
