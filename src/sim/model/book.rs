@@ -250,11 +250,22 @@ const MAX_INDIVIDUAL_DEALS: u64 = 256;
 pub fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) -> (f64, f64) {
     let mut bookings = 0.0;
     if wins <= MAX_INDIVIDUAL_DEALS {
+        // Tallied per tier in locals and onboarded once per tier: the tier of a
+        // deal is chance, and a branch and a memory update per deal cost more.
+        let mut count = [0u64; 3];
+        let mut mrr = [0.0; 3];
         for _ in 0..wins {
             let z: f64 = StandardNormal.sample(rng);
             let acv = (d.acv_mu + d.acv_sigma * z).exp();
             bookings += acv;
-            book.onboard(d.tier_of(acv / 12.0), 1, acv / 12.0);
+            let tier = d.tier_index(acv / 12.0);
+            count[tier] += 1;
+            mrr[tier] += acv / 12.0;
+        }
+        for tier in Tier::ALL {
+            if count[tier as usize] > 0 {
+                book.onboard(tier, count[tier as usize], mrr[tier as usize]);
+            }
         }
     } else {
         let mut left = wins;

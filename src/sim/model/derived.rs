@@ -124,15 +124,13 @@ impl Derived {
         }
     }
 
+    /// The tier (as an index into [`Tier::ALL`]) of an account of monthly
+    /// revenue `mrr`: strategic from its bound up, then core, then long tail.
+    /// Without branches, since a deal's tier is chance (strategic's bound is
+    /// never below core's).
     #[must_use]
-    pub fn tier_of(&self, mrr: f64) -> Tier {
-        if mrr >= self.strategic_min_mrr {
-            Tier::Strategic
-        } else if mrr >= self.core_min_mrr {
-            Tier::Core
-        } else {
-            Tier::LongTail
-        }
+    pub fn tier_index(&self, mrr: f64) -> usize {
+        usize::from(mrr < self.strategic_min_mrr) + usize::from(mrr < self.core_min_mrr)
     }
 }
 
@@ -239,6 +237,19 @@ fn erfc(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tiers_start_at_their_bounds() {
+        let d = Derived::new(&Values::defaults());
+        let (strategic, core) = (d.strategic_min_mrr, d.core_min_mrr);
+        assert!(core < strategic);
+        assert_eq!(d.tier_index(strategic), Tier::Strategic as usize);
+        assert_eq!(d.tier_index(strategic * 10.0), Tier::Strategic as usize);
+        assert_eq!(d.tier_index(core), Tier::Core as usize);
+        assert_eq!(d.tier_index((core + strategic) / 2.0), Tier::Core as usize);
+        assert_eq!(d.tier_index(core * 0.99), Tier::LongTail as usize);
+        assert_eq!(d.tier_index(0.0), Tier::LongTail as usize);
+    }
 
     #[test]
     fn cycle_hazard_reproduces_the_mean_and_ninetieth_percentile() {
