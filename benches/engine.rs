@@ -4,9 +4,9 @@
 //! "Per core" divides by the CPU time of this thread where Linux reports it
 //! (/proc/thread-self/schedstat), so a busy machine does not make the engine
 //! look slower than it is; elsewhere it falls back to wall-clock time. Each
-//! figure is measured three times: a shared virtual machine's speed moves by
-//! a fifth from one second to the next, so the best and the median are both
-//! printed.
+//! figure is measured five times: a shared virtual machine's speed moves by
+//! a fifth or more from one second to the next, so the best (the engine
+//! undisturbed) and the median are both printed.
 
 use std::time::Instant;
 
@@ -36,12 +36,17 @@ fn measure(work: impl FnOnce()) -> (f64, &'static str) {
     }
 }
 
-const REPETITIONS: usize = 3;
+/// Measurements per figure, unless `BENCH_REPETITIONS` says otherwise.
+const REPETITIONS: usize = 5;
 
-/// Rates (run-months per second) of `REPETITIONS` measurements, sorted.
-fn rates(run_months: u64, mut work: impl FnMut()) -> (Vec<f64>, &'static str) {
+fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Rates (run-months per second) of `repetitions` measurements, sorted.
+fn rates(run_months: u64, repetitions: usize, mut work: impl FnMut()) -> (Vec<f64>, &'static str) {
     let mut clock = "cpu";
-    let mut rates: Vec<f64> = (0..REPETITIONS)
+    let mut rates: Vec<f64> = (0..repetitions.max(1))
         .map(|_| {
             let (seconds, used) = measure(&mut work);
             clock = used;
@@ -59,12 +64,10 @@ fn print_row(label: &str, rates: &[f64], clock: &str) {
 }
 
 fn main() {
-    let runs: u64 = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000);
+    let runs: u64 = env_number("BENCH_RUNS", 10_000);
+    let repetitions: usize = env_number("BENCH_REPETITIONS", REPETITIONS);
     println!(
-        "salesim engine benchmark: {runs} runs × {MONTHS} months per preset, one thread, best and median of {REPETITIONS}"
+        "salesim engine benchmark: {runs} runs × {MONTHS} months per preset, one thread, best and median of {repetitions}"
     );
     println!("{:<26} {:>12} {:>12} {:>6}", "preset", "best", "median", "clock");
     println!("{:<26} {:>25}", "", "(run-months/s/core)");
@@ -80,7 +83,7 @@ fn main() {
         let prepared = Prepared::new(&scenario);
         // warm up caches and the allocator
         let _ = run_chunk(&prepared, 1, 0..200);
-        let (rates, clock) = rates(runs * u64::from(MONTHS), || {
+        let (rates, clock) = rates(runs * u64::from(MONTHS), repetitions, || {
             let summary = run_chunk(&prepared, 1, 0..runs);
             assert_eq!(summary.runs, runs);
         });
@@ -93,7 +96,7 @@ fn main() {
         let prepared = prepare_comparison(&a, &[b]);
         let pairs = runs / 4;
         // each of the two scenarios is simulated once per run, for its summary and the pairing
-        let (rates, clock) = rates(pairs * u64::from(MONTHS) * 2, || {
+        let (rates, clock) = rates(pairs * u64::from(MONTHS) * 2, repetitions, || {
             let _ = compare_chunk(&prepared, 1, 0..pairs);
         });
         print_row("compare (2 scenarios)", &rates, clock);
