@@ -67,15 +67,12 @@ impl Roles {
 /// One month's luck-free quantities.
 #[derive(Clone, Debug)]
 pub struct MonthPlan {
-    /// The structure in force this month (after a switch this month).
-    pub structure_index: usize,
+    /// Who works each stage in the structure in force (after a switch this month).
     pub roles: Roles,
     /// Multiplier on incumbents' hours after a restructuring (1 before it).
     pub dip: f64,
     /// Multiplier on attrition while a restructuring settles (1 otherwise).
     pub transition: f64,
-    /// Log-odds lift from the training stock.
-    pub training: f64,
     pub seasonality: f64,
     pub trade_show: bool,
     /// SDRs paid per meeting with no quality gate: more meetings, worse ones.
@@ -119,9 +116,9 @@ impl Calendar {
         let mut months = Vec::with_capacity(scenario.months as usize);
         for t in 1..=scenario.months {
             let switched_at = restructuring.map(|r| r.month).filter(|m| *m <= t);
-            let (structure_index, structure) = match (switched_at, restructuring) {
-                (Some(_), Some(change)) => (1, &change.to),
-                _ => (0, &scenario.structure),
+            let structure = match (switched_at, restructuring) {
+                (Some(_), Some(change)) => &change.to,
+                _ => &scenario.structure,
             };
             let roles = Roles::of(structure);
             let since_switch = switched_at.map(|m| f64::from(t - m));
@@ -156,11 +153,9 @@ impl Calendar {
             let base_opportunity = d.meeting_to_opportunity + seller_skill + training;
             let calendar_month = (t - 1) % 12 + 1;
             months.push(MonthPlan {
-                structure_index,
                 roles,
                 dip,
                 transition,
-                training,
                 seasonality: seasonality(v, calendar_month),
                 trade_show: switches.trade_shows && is_trade_show_month(v[P::TradeShowsPerYear], calendar_month),
                 paid_per_meeting,
@@ -180,5 +175,55 @@ impl Calendar {
     #[must_use]
     pub fn month(&self, t: u32) -> &MonthPlan {
         &self.months[(t - 1) as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::presets;
+
+    fn calendar_of(id: &str) -> (Calendar, u32) {
+        let scenario = presets::find(id).expect("preset exists").scenario;
+        let v = Values::defaults();
+        let d = Derived::new(&v);
+        let month = scenario.restructuring.as_ref().map_or(0, |r| r.month);
+        (Calendar::new(&scenario, &v, &d), month)
+    }
+
+    #[test]
+    fn the_structure_switches_in_its_month_and_the_dip_recovers_faster_with_an_owner() {
+        let (plain, switch) = calendar_of("restructure");
+        let (owned, _) = calendar_of("restructure-with-owner");
+        assert!(switch > 1);
+        assert_eq!(plain.month(switch - 1).roles.seller, Role::Generalist);
+        assert_eq!(plain.month(switch).roles.seller, Role::Ae);
+        assert_eq!(plain.month(switch - 1).dip, 1.0);
+        assert!(plain.month(switch).dip < 1.0);
+        // an owner does not soften the first month's drop; it shortens the recovery
+        assert_eq!(owned.month(switch).dip, plain.month(switch).dip);
+        for t in switch..switch + 6 {
+            assert!(plain.month(t + 1).dip > plain.month(t).dip, "month {t}");
+            assert!(owned.month(t + 1).dip > plain.month(t + 1).dip, "month {}", t + 1);
+        }
+        assert!(plain.month(switch).transition > 1.0);
+        assert_eq!(plain.month(switch - 1).transition, 1.0);
+    }
+
+    #[test]
+    fn chances_are_probabilities_and_discounting_compounds() {
+        let (calendar, _) = calendar_of("generalist");
+        for (index, plan) in calendar.months.iter().enumerate() {
+            let chances = [plan.in_house_opportunity_chance, plan.win_chance];
+            assert!(
+                plan.meeting_chance.iter().chain(&chances).all(|p| *p > 0.0 && *p < 1.0),
+                "month {}",
+                index + 1
+            );
+        }
+        let v = Values::defaults();
+        let yearly = (1.0 + v[P::DiscountRate]).powf(1.0);
+        assert!((calendar.month(12).discount - yearly).abs() < 1e-12);
+        assert!(calendar.month(24).discount > calendar.month(12).discount);
     }
 }
