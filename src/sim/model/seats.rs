@@ -237,8 +237,9 @@ impl Staff {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let ramped: [u32; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()].ceil() as u32);
         // Merging is needed only when a state may now equal another: a
-        // leaver's vacancy or a cohort reaching the end of its ramp. (A hire
-        // cannot match anyone: vacancies due in the same month were one cohort.)
+        // leaver's vacancy or a cohort reaching the end of its ramp. A hire
+        // matches no one (vacancies due in the same month were one cohort)
+        // unless the role has no ramp, so last month's hires are ramped too.
         let mut changed = false;
         // vacancies opened by this month's leavers are appended and wait until next month
         for index in 0..self.cohorts.len() {
@@ -249,6 +250,7 @@ impl Staff {
                 if cohort.vacant_for == 0 {
                     changes.hires += cohort.count;
                     *cohort = Cohort::filled(role, cohort.count, 0);
+                    changed |= ramped[role as usize] == 0;
                 }
                 continue;
             }
