@@ -204,16 +204,15 @@ fn check_ledger(name: &str, ledger: &Ledger) {
         l.accounts_end,
         "{name}: accounts start + won − churned ≠ end: {l:?}"
     );
-    let mrr_scale = [
+    let mrr_lines = [
         l.mrr_start,
         l.mrr_new,
         l.mrr_expansion,
         l.mrr_contraction,
         l.mrr_churned,
         l.mrr_end,
-    ]
-    .iter()
-    .fold(0.0f64, |m, x| m.max(x.abs()));
+    ];
+    let mrr_scale = mrr_lines.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     let mrr_flow = l.mrr_start + l.mrr_new + l.mrr_expansion - l.mrr_contraction - l.mrr_churned;
     assert!(
         close(mrr_flow, l.mrr_end, mrr_scale),
@@ -237,14 +236,7 @@ fn check_ledger(name: &str, ledger: &Ledger) {
     );
     assert!(l.bookings.is_finite() && l.bookings >= 0.0, "{name}: {l:?}");
     assert!(l.commission.is_finite() && l.commission >= 0.0, "{name}: {l:?}");
-    for x in [
-        l.mrr_start,
-        l.mrr_new,
-        l.mrr_expansion,
-        l.mrr_contraction,
-        l.mrr_churned,
-        l.mrr_end,
-    ] {
+    for x in mrr_lines {
         assert!(x.is_finite() && x >= -1e-6 * mrr_scale.max(1.0), "{name}: {l:?}");
     }
 }

@@ -105,17 +105,9 @@ impl Accumulator {
         if values.iter().all(|v| v.to_bits() == first.to_bits()) {
             self.insert_repeated(*first, values.len() as u64);
         } else {
-            let (mut sum, mut sum_sq) = (0i128, 0i128);
             for value in values {
-                if value.is_finite() {
-                    let x = i128::from(fixed_point(*value));
-                    sum = sum.wrapping_add(x);
-                    sum_sq = sum_sq.wrapping_add(x * x);
-                }
+                self.insert(*value);
             }
-            self.sum = self.sum.wrapping_add(sum);
-            self.sum_sq = self.sum_sq.wrapping_add(sum_sq);
-            self.sketch.insert_all(values);
         }
     }
 

@@ -234,38 +234,6 @@ impl QuantileSketch {
         }
     }
 
-    /// Records every value of `values`, as [`Self::insert`] would one by one.
-    /// Counters and extremes live in locals for the loop, so only the bucket
-    /// counts touch memory per value.
-    pub fn insert_all(&mut self, values: &[f64]) {
-        let (mut min, mut max) = (self.min, self.max);
-        let (mut count, mut zero, mut rejected) = (0u64, 0u64, 0u64);
-        for value in values {
-            let bits = value.to_bits();
-            let abs_bits = bits & !SIGN_BIT;
-            if abs_bits >= INF_BITS {
-                rejected += 1;
-                continue;
-            }
-            count += 1;
-            // -0.0 + 0.0 == +0.0, as in `insert_repeated`
-            let value = value + 0.0;
-            min = if value < min { value } else { min };
-            max = if value > max { value } else { max };
-            if abs_bits < ZERO_THRESHOLD_BITS {
-                zero += 1;
-            } else if bits & SIGN_BIT == 0 {
-                self.positive.add(key_of_abs_bits(abs_bits), 1);
-            } else {
-                self.negative.add(key_of_abs_bits(abs_bits), 1);
-            }
-        }
-        (self.min, self.max) = (min, max);
-        self.count = self.count.saturating_add(count);
-        self.zero = self.zero.saturating_add(zero);
-        self.rejected = self.rejected.saturating_add(rejected);
-    }
-
     /// Adds `other`'s values to `self`. Exact and order-independent: any
     /// chunking of the same values merged in any order gives an `==` sketch.
     pub fn merge(&mut self, other: &Self) {
