@@ -1,5 +1,6 @@
 //! The simulation engine (pure Rust: no yew, gloo, web-sys, js-sys, clocks or OS randomness).
 pub mod compare;
+pub mod math;
 pub mod metrics;
 pub mod model;
 pub mod params;

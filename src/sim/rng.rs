@@ -14,6 +14,7 @@ use rand_distr::{Distribution, Gamma};
 use rand_pcg::Pcg64Mcg;
 
 use self::transformed_rejection::{binomial_btrs, poisson_ptrs};
+use super::math::{exp, round_to_i64};
 
 pub type SimRng = Pcg64Mcg;
 
@@ -78,7 +79,7 @@ pub fn poisson(rng: &mut SimRng, mean: f64) -> u64 {
     if mean >= REJECTION_FROM {
         return poisson_ptrs(rng, mean);
     }
-    let mut probability = (-mean).exp();
+    let mut probability = exp(-mean);
     let mut u: f64 = rng.random();
     let mut k = 0u64;
     while u > probability {
@@ -219,8 +220,8 @@ pub fn binomial_cells_scaled(rng: &mut SimRng, counts: &[u64], probs: &[f64], sc
     let limit = drawn as i64;
     for ((t, n), p) in taken.iter_mut().zip(counts).zip(probs) {
         cumulative += weight(*n, *p) * share_scale;
-        #[allow(clippy::cast_possible_truncation)]
-        let upto = (cumulative.floor() as i64).min(limit);
+        // cumulative stays below drawn + 1, far inside the shortcut's range
+        let upto = round_to_i64(cumulative.floor()).min(limit);
         #[allow(clippy::cast_sign_loss)]
         let share = (upto - previous).max(0) as u64;
         previous = previous.max(upto);

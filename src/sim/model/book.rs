@@ -14,6 +14,7 @@ use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::derived::{Derived, Tier};
+use crate::sim::math::exp;
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{SimRng, binomial, binomial_cells, poisson};
 
@@ -256,7 +257,7 @@ pub fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) 
         let mut mrr = [0.0; 3];
         for _ in 0..wins {
             let z: f64 = StandardNormal.sample(rng);
-            let acv = (d.acv_mu + d.acv_sigma * z).exp();
+            let acv = exp(d.acv_mu + d.acv_sigma * z);
             bookings += acv;
             let tier = d.tier_index(acv / 12.0);
             count[tier] += 1;

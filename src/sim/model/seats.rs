@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 use rand::seq::SliceRandom;
 
 use super::derived::{Derived, MAX_HOURS_MULTIPLIER};
+use crate::sim::math::exp;
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{SimRng, binomial};
 use crate::sim::scenario::{Headcount, Role};
@@ -258,7 +259,7 @@ impl Staff {
             if quotas && let Some(attainment) = seller_attainment(cohort, v) {
                 let shortfall = v[P::AttainmentFloor] - attainment;
                 if shortfall > 0.0 {
-                    hazard *= (v[P::LowAttainmentAttrition] * shortfall).exp();
+                    hazard *= exp(v[P::LowAttainmentAttrition] * shortfall);
                 }
             }
             let leavers = binomial_count(rng, cohort.count, hazard.min(0.9));

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::exact_serde::i128_str;
 use super::sketch::QuantileSketch;
+use crate::sim::math::{ROUNDING_LIMIT, round_to_i64};
 
 /// Binary digits after the point in the fixed-point sums.
 pub const FIXED_POINT_BITS: u32 = 16;
@@ -95,16 +96,48 @@ impl Accumulator {
         self.sketch.insert_repeated(value, times);
     }
 
-    /// Records every value of `values`. Many metrics hold one value across a
-    /// block of runs (the headcount of a role the structure lacks, a switch
-    /// that is off), and those cost one insert instead of one per run.
+    /// Records every value of `values`, exactly as one [`Self::insert`] per
+    /// value would. Many metrics hold one value across a block of runs (the
+    /// headcount of a role the structure lacks, a switch that is off), and
+    /// those cost one insert. Most others are finite and non-negative, and
+    /// those update the count and extremes once per block instead of per value.
     pub fn insert_all(&mut self, values: &[f64]) {
         let Some(first) = values.first() else {
             return;
         };
-        if values.iter().all(|v| v.to_bits() == first.to_bits()) {
+        // Non-negative finite floats order like their bits, so one integer
+        // pass finds whether the block varies and its extremes.
+        let first_bits = first.to_bits();
+        let (mut differs, mut low, mut high) = (0u64, u64::MAX, 0u64);
+        for value in values {
+            let bits = value.to_bits();
+            differs |= bits ^ first_bits;
+            low = low.min(bits);
+            high = high.max(bits);
+        }
+        if differs == 0 {
             self.insert_repeated(*first, values.len() as u64);
+        } else if high < f64::INFINITY.to_bits() {
+            let (mut sum, mut sum_sq) = (0i128, 0i128);
+            if f64::from_bits(high) * SCALE < ROUNDING_LIMIT {
+                for value in values {
+                    let x = i128::from(round_to_i64(*value * SCALE));
+                    sum = sum.wrapping_add(x);
+                    sum_sq = sum_sq.wrapping_add(x * x);
+                }
+            } else {
+                for value in values {
+                    let x = i128::from(fixed_point(*value));
+                    sum = sum.wrapping_add(x);
+                    sum_sq = sum_sq.wrapping_add(x * x);
+                }
+            }
+            self.sum = self.sum.wrapping_add(sum);
+            self.sum_sq = self.sum_sq.wrapping_add(sum_sq);
+            self.sketch
+                .insert_non_negative(values, f64::from_bits(low), f64::from_bits(high));
         } else {
+            // a negative value, -0.0 or a non-finite one somewhere in the block
             for value in values {
                 self.insert(*value);
             }
@@ -240,13 +273,22 @@ mod tests {
 
     #[test]
     fn repeated_and_block_inserts_equal_one_insert_at_a_time() {
-        let blocks: [&[f64]; 6] = [
+        let blocks: [&[f64]; 13] = [
             &[3.25; 64],
             &[0.0; 7],
             &[-2.5, -2.5, -2.5],
             &[f64::NAN, f64::NAN],
             &[1.0, 2.0, 1.0, -0.0, 0.0, 1e15, f64::INFINITY],
             &[1e300; 5],
+            // non-negative blocks that widen the store downwards and upwards
+            &[7.5, 0.001, 7.5, 1e9, 42.0],
+            &[3.0, 1e-12, 0.0, 5e-10, 1e12, 3.0],
+            &[2.0, f64::MAX, 1e-9],
+            &[0.25, 0.5],
+            // fixed-point ties, and both sides of the shortcut rounding's limit (2^35)
+            &[2.5 / 65_536.0, 3.5 / 65_536.0, 1.0],
+            &[3.0e10, 1.0, 3.4e10],
+            &[3.5e10, 2.0],
         ];
         let mut one_by_one = Accumulator::new();
         let mut by_block = Accumulator::new();

@@ -116,7 +116,14 @@ impl Store {
         self.counts[index] = self.counts[index].saturating_add(times);
     }
 
+    /// Whether the keys `low..=high` (`low <= high`) all have slots.
+    #[inline]
+    fn covers(&self, low: u32, high: u32) -> bool {
+        low >= self.offset && ((high - self.offset) as usize) < self.counts.len()
+    }
+
     /// Grows the store so that it covers the keys `low..=high`.
+    #[inline(never)]
     fn cover(&mut self, low: u32, high: u32) {
         if self.counts.is_empty() {
             self.offset = low;
@@ -230,6 +237,45 @@ impl QuantileSketch {
                 self.positive.add(key, times);
             } else {
                 self.negative.add(key, times);
+            }
+        }
+    }
+
+    /// Records `values`, all finite and `>= +0.0` (not `-0.0`), whose
+    /// smallest and largest are `low` and `high`: the same state as one
+    /// [`Self::insert`] per value.
+    pub(crate) fn insert_non_negative(&mut self, values: &[f64], low: f64, high: f64) {
+        debug_assert!(low.to_bits() <= high.to_bits() && high.to_bits() < INF_BITS);
+        self.count = self.count.saturating_add(values.len() as u64);
+        if low < self.min {
+            self.min = low;
+        }
+        if high > self.max {
+            self.max = high;
+        }
+        let (low_bits, high_bits) = (low.to_bits(), high.to_bits());
+        if low_bits >= ZERO_THRESHOLD_BITS {
+            // `low` and `high` are keys of values in this block, so covering
+            // exactly their range keeps the store canonical.
+            let (low_key, high_key) = (key_of_abs_bits(low_bits), key_of_abs_bits(high_bits));
+            if !self.positive.covers(low_key, high_key) {
+                self.positive.cover(low_key, high_key);
+            }
+            let offset = self.positive.offset;
+            for value in values {
+                let index = (key_of_abs_bits(value.to_bits()) - offset) as usize;
+                if let Some(count) = self.positive.counts.get_mut(index) {
+                    *count = count.saturating_add(1);
+                }
+            }
+        } else {
+            for value in values {
+                let bits = value.to_bits();
+                if bits < ZERO_THRESHOLD_BITS {
+                    self.zero = self.zero.saturating_add(1);
+                } else {
+                    self.positive.add(key_of_abs_bits(bits), 1);
+                }
             }
         }
     }
