@@ -88,11 +88,7 @@ pub fn round_to_i64(y: f64) -> i64 {
 #[must_use]
 pub fn exp(x: f64) -> f64 {
     // NaN fails the comparison and takes the library route too.
-    if x.abs() < INLINE_LIMIT {
-        exp_inline(x)
-    } else {
-        x.exp()
-    }
+    if x.abs() < INLINE_LIMIT { exp_inline(x) } else { x.exp() }
 }
 
 #[inline]

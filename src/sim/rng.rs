@@ -162,13 +162,15 @@ fn binomial_at_most_half(rng: &mut SimRng, n: u64, p: f64) -> u64 {
 
 /// `base^exponent` by repeated squaring, in the same order of operations as
 /// `powi`'s library routine (so the same bits), but inline: it starts every
-/// inversion.
+/// inversion. Each bit multiplies by `base` or by exactly 1.0, chosen with
+/// a bit mask rather than a branch: the bits of a count are as good as
+/// random to the branch predictor.
 fn power_of(mut base: f64, mut exponent: u32) -> f64 {
     let mut result = 1.0;
     loop {
-        if exponent & 1 == 1 {
-            result *= base;
-        }
+        // all ones when the bit is set: picks `base`, else 1.0, by masking bits
+        let mask = 0u64.wrapping_sub(u64::from(exponent & 1));
+        result *= f64::from_bits((base.to_bits() & mask) | (1.0f64.to_bits() & !mask));
         exponent >>= 1;
         if exponent == 0 {
             return result;

@@ -73,14 +73,16 @@ impl Cohort {
         (self.ytd_quota >= 1.5 * monthly_quota && self.ytd_quota > 0.0).then(|| self.ytd_bookings / self.ytd_quota)
     }
 
-    /// Whether two cohorts are seats in one state (amounts compared bit for bit).
+    /// Whether two cohorts are seats in one state (amounts compared bit for
+    /// bit). Every field is compared, without short-circuiting: which field
+    /// differs is chance, and a branch per field would be mispredicted often.
     fn same_state(&self, other: &Cohort) -> bool {
-        self.role == other.role
-            && self.vacant_for == other.vacant_for
-            && self.tenure == other.tenure
-            && self.incumbent == other.incumbent
-            && self.ytd_quota.to_bits() == other.ytd_quota.to_bits()
-            && self.ytd_bookings.to_bits() == other.ytd_bookings.to_bits()
+        (self.role == other.role)
+            & (self.vacant_for == other.vacant_for)
+            & (self.tenure == other.tenure)
+            & (self.incumbent == other.incumbent)
+            & (self.ytd_quota.to_bits() == other.ytd_quota.to_bits())
+            & (self.ytd_bookings.to_bits() == other.ytd_bookings.to_bits())
     }
 
     /// The order a restructuring takes cohorts in, which depends on their
