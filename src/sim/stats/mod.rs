@@ -8,8 +8,9 @@
 //! * **Bit-exact merging**: summaries of chunks merge so that any chunking of
 //!   the same values, merged in any order, gives an `==` (and identically
 //!   serialized) result. All state is integers plus exact min/max.
-//! * **Bounded memory**: the sketch holds ~128 `u32` counters per factor of
-//!   two spanned by the values, independent of the number of runs.
+//! * **Bounded memory**: the sketch holds ~128 two-byte counters (four once
+//!   one passes 65,535) per factor of two spanned by the values, independent
+//!   of the number of runs.
 //! * **Stated error**: quantiles are within [`RELATIVE_ERROR`] (2^-8) of the
 //!   exact rank-`max(1, ceil(q·n))` value, or within [`ZERO_THRESHOLD`] near 0.
 //! * **Cheap inserts**: bit operations, a bounds check and a few adds.
@@ -18,6 +19,7 @@
 //! strings so it survives JSON (and JavaScript) unchanged.
 
 mod accumulator;
+mod counts;
 mod exact_serde;
 mod histogram;
 mod sketch;

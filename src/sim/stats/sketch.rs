@@ -29,7 +29,8 @@
 //! absolute error `< ZERO_THRESHOLD`.
 //!
 //! # Memory
-//! Each store is a dense `Vec<u32>` covering exactly the keys between the
+//! Each store is a dense array of counts (two bytes each until one passes
+//! 65,535, see `BucketCounts`) covering exactly the keys between the
 //! smallest and largest seen, i.e. at most `128 · (log2(max|v| / min|v|) + 1)`
 //! slots per sign, whatever the number of inserts. The store is canonical (its
 //! extent depends only on the set of keys seen), so merged sketches compare
@@ -37,6 +38,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::counts::BucketCounts;
 use super::exact_serde::f64_str;
 
 /// Mantissa bits kept in a bucket key: 2^7 = 128 buckets per factor of two.
@@ -86,13 +88,14 @@ pub fn quantile_rank(q: f64, n: u64) -> Option<u64> {
 /// Dense bucket counts for keys `offset .. offset + counts.len()`.
 ///
 /// Invariant (kept by `add` and `merge`): empty, or the first and last slots
-/// are keys actually seen. Counts saturate at `u32::MAX` (4.3e9 values in one
-/// bucket, far beyond a simulation's run count); saturating addition of
-/// non-negative numbers is still associative, so merges stay order-independent.
+/// are keys actually seen. Counts take two bytes until one passes 65,535 (see
+/// [`BucketCounts`]) and saturate at `u32::MAX` (4.3e9 values in one bucket,
+/// far beyond a simulation's run count); saturating addition of non-negative
+/// numbers is still associative, so merges stay order-independent.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Store {
     offset: u32,
-    counts: Vec<u32>,
+    counts: BucketCounts,
 }
 
 impl Store {
@@ -100,9 +103,8 @@ impl Store {
     fn add(&mut self, key: u32, times: u32) {
         // Keys below `offset` wrap to huge indices and take the slow path too.
         let index = key.wrapping_sub(self.offset) as usize;
-        match self.counts.get_mut(index) {
-            Some(count) => *count = count.saturating_add(times),
-            None => self.add_outside(key, times),
+        if !self.counts.add(index, times) {
+            self.add_outside(key, times);
         }
     }
 
@@ -112,8 +114,7 @@ impl Store {
     #[inline(never)]
     fn add_outside(&mut self, key: u32, times: u32) {
         self.cover(key, key);
-        let index = (key - self.offset) as usize;
-        self.counts[index] = self.counts[index].saturating_add(times);
+        self.counts.add((key - self.offset) as usize, times);
     }
 
     /// Whether the keys `low..=high` (`low <= high`) all have slots.
@@ -127,18 +128,14 @@ impl Store {
     fn cover(&mut self, low: u32, high: u32) {
         if self.counts.is_empty() {
             self.offset = low;
-            self.counts = vec![0; (high - low) as usize + 1];
+            self.counts = BucketCounts::zeros((high - low) as usize + 1);
             return;
         }
         if low < self.offset {
-            let extra = (self.offset - low) as usize;
-            self.counts.splice(0..0, std::iter::repeat_n(0, extra));
+            self.counts.prepend_zeros((self.offset - low) as usize);
             self.offset = low;
         }
-        let needed = (high - self.offset) as usize + 1;
-        if needed > self.counts.len() {
-            self.counts.resize(needed, 0);
-        }
+        self.counts.extend_to((high - self.offset) as usize + 1);
     }
 
     fn merge(&mut self, other: &Store) {
@@ -147,10 +144,8 @@ impl Store {
         };
         let other_high = other.offset.saturating_add(other_last as u32);
         self.cover(other.offset, other_high);
-        let start = (other.offset - self.offset) as usize;
-        for (mine, &theirs) in self.counts[start..].iter_mut().zip(&other.counts) {
-            *mine = mine.saturating_add(theirs);
-        }
+        self.counts
+            .add_all((other.offset - self.offset) as usize, &other.counts);
     }
 
     fn key(&self, index: usize) -> u32 {
@@ -264,9 +259,7 @@ impl QuantileSketch {
             let offset = self.positive.offset;
             for value in values {
                 let index = (key_of_abs_bits(value.to_bits()) - offset) as usize;
-                if let Some(count) = self.positive.counts.get_mut(index) {
-                    *count = count.saturating_add(1);
-                }
+                self.positive.counts.increment(index);
             }
         } else {
             for value in values {
@@ -317,7 +310,8 @@ impl QuantileSketch {
     }
 
     /// Number of dense bucket slots held (both signs): the sketch's memory is
-    /// about 4 bytes times this, independent of the number of inserts.
+    /// 2 bytes times this (4 once a bucket passes 65,535 values), independent
+    /// of the number of inserts.
     pub fn stored_buckets(&self) -> usize {
         self.positive.counts.len() + self.negative.counts.len()
     }
@@ -339,7 +333,7 @@ impl QuantileSketch {
             return Some(self.max);
         }
         let mut seen = 0u64;
-        for (index, &c) in self.negative.counts.iter().enumerate().rev() {
+        for (index, c) in self.negative.counts.iter().enumerate().rev() {
             seen += u64::from(c);
             if seen >= rank {
                 return Some(self.clamp(-bucket_midpoint(self.negative.key(index))));
@@ -349,7 +343,7 @@ impl QuantileSketch {
         if seen >= rank {
             return Some(self.clamp(0.0));
         }
-        for (index, &c) in self.positive.counts.iter().enumerate() {
+        for (index, c) in self.positive.counts.iter().enumerate() {
             seen += u64::from(c);
             if seen >= rank {
                 return Some(self.clamp(bucket_midpoint(self.positive.key(index))));
@@ -369,14 +363,14 @@ impl QuantileSketch {
             .iter()
             .enumerate()
             .rev()
-            .map(|(i, &c)| (-bucket_midpoint(self.negative.key(i)), u64::from(c)));
+            .map(|(i, c)| (-bucket_midpoint(self.negative.key(i)), u64::from(c)));
         let zero = std::iter::once((0.0, self.zero));
         let positive = self
             .positive
             .counts
             .iter()
             .enumerate()
-            .map(|(i, &c)| (bucket_midpoint(self.positive.key(i)), u64::from(c)));
+            .map(|(i, c)| (bucket_midpoint(self.positive.key(i)), u64::from(c)));
         negative
             .chain(zero)
             .chain(positive)
@@ -425,7 +419,7 @@ mod tests {
 
     /// Sum of the bucket counts; equals `count()` unless a bucket saturated.
     fn bucket_total(s: &QuantileSketch) -> u64 {
-        let total = |store: &Store| store.counts.iter().map(|&c| u64::from(c)).sum::<u64>();
+        let total = |store: &Store| store.counts.iter().map(u64::from).sum::<u64>();
         total(&s.positive) + total(&s.negative) + s.zero
     }
 
@@ -564,8 +558,8 @@ mod tests {
         assert_eq!(s.stored_buckets(), 257);
         s.insert(-1.0);
         assert_eq!(s.stored_buckets(), 258);
-        assert_eq!(s.positive.counts.first(), Some(&1));
-        assert_eq!(s.positive.counts.last(), Some(&1));
+        assert_eq!(s.positive.counts.get(0), 1);
+        assert_eq!(s.positive.counts.get(s.positive.counts.len() - 1), 1);
         assert_eq!(bucket_total(&s), 5);
     }
 
