@@ -48,24 +48,34 @@ pub fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The key of one (seed, run, month); mechanisms' streams derive from it.
+/// The key of one (seed, run); its months' keys derive from it.
 #[must_use]
-pub fn month_key(seed: u64, run: u64, month: u32) -> u64 {
-    mix(seed ^ mix(run ^ mix(u64::from(month) << 8)))
+pub fn run_key(seed: u64, run: u64) -> u64 {
+    mix(seed ^ mix(run))
+}
+
+/// The key of one month of the run of `run_key` (see [`run_key`]);
+/// mechanisms' streams derive from it. Computed once a month, so it mixes once.
+#[must_use]
+pub fn month_key(run_key: u64, month: u32) -> u64 {
+    // an odd multiplier spreads consecutive months across the word before mixing
+    mix(run_key ^ u64::from(month).wrapping_mul(0xD1B5_4A32_D192_ED03))
 }
 
 /// The generator of one mechanism in the month of `key` (see [`month_key`]).
+/// The 128-bit state's two halves come from one mix: the generator's
+/// multiplication and output permutation do the rest.
 #[must_use]
 pub fn mechanism_stream(key: u64, mechanism: Mechanism) -> SimRng {
     let key = mix(key ^ mechanism as u64);
-    let state = (u128::from(key) << 64) | u128::from(mix(key ^ 0xA076_1D64_78BD_642F));
+    let state = (u128::from(key) << 64) | u128::from(key.rotate_left(32) ^ 0xA076_1D64_78BD_642F);
     Pcg64Mcg::new(state | 1)
 }
 
 /// The generator for one (seed, run, month, mechanism).
 #[must_use]
 pub fn stream(seed: u64, run: u64, month: u32, mechanism: Mechanism) -> SimRng {
-    mechanism_stream(month_key(seed, run, month), mechanism)
+    mechanism_stream(month_key(run_key(seed, run), month), mechanism)
 }
 
 /// A Poisson count; 0 for a non-positive or non-finite mean.
@@ -313,6 +323,60 @@ mod tests {
             stream(1, 2, 3, Mechanism::Inbound),
         ] {
             assert_ne!(first, other.clone().next_u64());
+        }
+    }
+
+    #[test]
+    fn neighbouring_streams_are_uncorrelated_within_four_standard_errors() {
+        // first uniforms of streams that differ in one coordinate: run,
+        // month or mechanism; and a stream's own consecutive draws
+        let n = 20_000u32;
+        let uniform = |rng: &mut SimRng| rng.random::<f64>() - 0.5;
+        let pairs: [(&str, Box<dyn Fn(u32) -> (SimRng, SimRng)>); 4] = [
+            (
+                "runs",
+                Box::new(|i| {
+                    (
+                        stream(7, u64::from(i), 3, Mechanism::Churn),
+                        stream(7, u64::from(i) + 1, 3, Mechanism::Churn),
+                    )
+                }),
+            ),
+            (
+                "months",
+                Box::new(|i| (stream(7, 5, i, Mechanism::Churn), stream(7, 5, i + 1, Mechanism::Churn))),
+            ),
+            (
+                "mechanisms",
+                Box::new(|i| {
+                    (
+                        stream(7, u64::from(i), 3, Mechanism::Churn),
+                        stream(7, u64::from(i), 3, Mechanism::Attrition),
+                    )
+                }),
+            ),
+            (
+                "draws",
+                Box::new(|i| {
+                    let rng = stream(7, u64::from(i), 3, Mechanism::Inbound);
+                    let mut next = rng.clone();
+                    next.random::<f64>();
+                    (rng, next)
+                }),
+            ),
+        ];
+        for (what, make) in &pairs {
+            let mut sum = 0.0;
+            for i in 0..n {
+                let (mut a, mut b) = make(i);
+                sum += uniform(&mut a) * uniform(&mut b);
+            }
+            // each product has variance 1/144
+            let correlation = sum / f64::from(n) * 12.0;
+            assert!(
+                correlation.abs() < 4.0 / f64::from(n).sqrt(),
+                "{what}: correlation {correlation}"
+            );
         }
     }
 

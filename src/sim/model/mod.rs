@@ -29,7 +29,7 @@ use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::metrics::{Metric, MonthValues, RunValues};
 use super::params::P;
-use super::rng::{Mechanism, binomial, binomial_cells, mechanism_stream, month_key, poisson};
+use super::rng::{Mechanism, binomial, binomial_cells, mechanism_stream, month_key, poisson, run_key};
 use super::scenario::{LeadGeneration, Role};
 
 /// Target gross revenue retention a year at which account managers earn
@@ -98,10 +98,11 @@ pub fn simulate_run(
         role_effort[role as usize] *= 1.0 - v[P::TeamFreeRiding] * team_share;
     }
 
+    let run_seed = run_key(seed, run);
     for t in 1..=scenario.months {
         let plan = calendar.month(t);
         let roles = plan.roles;
-        let key = month_key(seed, run, t);
+        let key = month_key(run_seed, t);
         let rng = |mechanism| mechanism_stream(key, mechanism);
         let calendar_month = (t - 1) % 12 + 1;
         if t > 1 && calendar_month == 1 {
