@@ -326,53 +326,39 @@ mod tests {
         }
     }
 
+    /// Correlation of the first uniforms of the stream pairs `pair(0..n)`.
+    fn first_draw_correlation(n: u32, pair: impl Fn(u32) -> (SimRng, SimRng)) -> f64 {
+        let mut sum = 0.0;
+        for i in 0..n {
+            let (mut a, mut b) = pair(i);
+            sum += (a.random::<f64>() - 0.5) * (b.random::<f64>() - 0.5);
+        }
+        // a product of two centred uniforms has variance 1/144
+        sum / f64::from(n) * 12.0
+    }
+
     #[test]
     fn neighbouring_streams_are_uncorrelated_within_four_standard_errors() {
-        // first uniforms of streams that differ in one coordinate: run,
-        // month or mechanism; and a stream's own consecutive draws
         let n = 20_000u32;
-        let uniform = |rng: &mut SimRng| rng.random::<f64>() - 0.5;
-        let pairs: [(&str, Box<dyn Fn(u32) -> (SimRng, SimRng)>); 4] = [
-            (
-                "runs",
-                Box::new(|i| {
-                    (
-                        stream(7, u64::from(i), 3, Mechanism::Churn),
-                        stream(7, u64::from(i) + 1, 3, Mechanism::Churn),
-                    )
-                }),
-            ),
-            (
-                "months",
-                Box::new(|i| (stream(7, 5, i, Mechanism::Churn), stream(7, 5, i + 1, Mechanism::Churn))),
-            ),
+        let churn = |run: u32, month: u32| stream(7, u64::from(run), month, Mechanism::Churn);
+        let correlations = [
+            ("runs", first_draw_correlation(n, |i| (churn(i, 3), churn(i + 1, 3)))),
+            ("months", first_draw_correlation(n, |i| (churn(5, i), churn(5, i + 1)))),
             (
                 "mechanisms",
-                Box::new(|i| {
-                    (
-                        stream(7, u64::from(i), 3, Mechanism::Churn),
-                        stream(7, u64::from(i), 3, Mechanism::Attrition),
-                    )
-                }),
+                first_draw_correlation(n, |i| (churn(i, 3), stream(7, u64::from(i), 3, Mechanism::Attrition))),
             ),
             (
-                "draws",
-                Box::new(|i| {
-                    let rng = stream(7, u64::from(i), 3, Mechanism::Inbound);
+                "consecutive draws",
+                first_draw_correlation(n, |i| {
+                    let rng = churn(i, 3);
                     let mut next = rng.clone();
                     next.random::<f64>();
                     (rng, next)
                 }),
             ),
         ];
-        for (what, make) in &pairs {
-            let mut sum = 0.0;
-            for i in 0..n {
-                let (mut a, mut b) = make(i);
-                sum += uniform(&mut a) * uniform(&mut b);
-            }
-            // each product has variance 1/144
-            let correlation = sum / f64::from(n) * 12.0;
+        for (what, correlation) in correlations {
             assert!(
                 correlation.abs() < 4.0 / f64::from(n).sqrt(),
                 "{what}: correlation {correlation}"
