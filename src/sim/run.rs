@@ -221,8 +221,19 @@ impl SummaryBuilder {
     }
 
     fn fold(&mut self) {
-        let months = self.months;
+        // A full block gets its own copy with the length known at compile
+        // time, so every loop over the block's runs is unrolled.
         let runs = self.horizon.len();
+        if runs == BLOCK {
+            self.fold_runs(BLOCK);
+        } else {
+            self.fold_runs(runs);
+        }
+    }
+
+    #[inline(always)]
+    fn fold_runs(&mut self, runs: usize) {
+        let months = self.months;
         let mut column = [0.0; BLOCK];
         // Month by month, so one month's rows of every run in the block stay
         // in the first-level cache while each metric's column is gathered.

@@ -101,6 +101,7 @@ impl Accumulator {
     /// headcount of a role the structure lacks, a switch that is off), and
     /// those cost one insert. Most others are finite and non-negative, and
     /// those update the count and extremes once per block instead of per value.
+    #[inline(always)]
     pub fn insert_all(&mut self, values: &[f64]) {
         let Some(first) = values.first() else {
             return;

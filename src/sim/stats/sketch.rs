@@ -239,6 +239,7 @@ impl QuantileSketch {
     /// Records `values`, all finite and `>= +0.0` (not `-0.0`), whose
     /// smallest and largest are `low` and `high`: the same state as one
     /// [`Self::insert`] per value.
+    #[inline(always)]
     pub(crate) fn insert_non_negative(&mut self, values: &[f64], low: f64, high: f64) {
         debug_assert!(low.to_bits() <= high.to_bits() && high.to_bits() < INF_BITS);
         self.count = self.count.saturating_add(values.len() as u64);
