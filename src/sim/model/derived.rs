@@ -49,6 +49,9 @@ pub struct Derived {
     /// Extra churn per tier when an account gets none of its service.
     pub underservice_churn: [f64; 3],
     pub monthly_attrition: [f64; 5],
+    /// Ramp per role rounded up to whole months: the tenure at which a seat
+    /// is fully ramped for both hours and quota.
+    pub ramp_whole_months: [u32; 5],
     /// Effort multiplier from the share of pay at risk, per role, normalised to the reference plan.
     pub pay_effort: [f64; 5],
     pub lead_to_meeting: f64,
@@ -108,6 +111,8 @@ impl Derived {
                 v[P::ServiceHoursLongTail],
             ],
             monthly_attrition,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            ramp_whole_months: Role::ALL.map(|role| v[role.ramp()].ceil() as u32),
             pay_effort,
             lead_to_meeting: logit(v[P::LeadToMeeting]),
             meeting_to_opportunity: logit(v[P::MeetingToOpportunity]),

@@ -63,15 +63,18 @@ pub struct PipelineMonth {
 }
 
 /// Open opportunities by age in months.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Pipeline {
     pub open: [u64; MAX_OPPORTUNITY_AGE],
+    /// Scratch for [`Pipeline::progress`]: decided this month, by age.
+    decided: [u64; MAX_OPPORTUNITY_AGE],
 }
 
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
             open: [0; MAX_OPPORTUNITY_AGE],
+            decided: [0; MAX_OPPORTUNITY_AGE],
         }
     }
 }
@@ -99,25 +102,20 @@ impl Pipeline {
         win_probability: f64,
     ) -> PipelineMonth {
         let mut out = PipelineMonth::default();
+        // Only ages below the shelf life are ever open (older ones time out
+        // as they reach it), so the work stays within them.
         let max_age = d.opportunity_max_age;
-        let mut done = [0u64; MAX_OPPORTUNITY_AGE];
-        let decided = binomial_cells_scaled(
-            rng,
-            &self.open[..max_age],
-            &d.cycle_hazard[..max_age],
-            worked_share,
-            &mut done[..max_age],
-        );
-        for (open, d) in self.open.iter_mut().zip(&done) {
-            *open -= d;
+        let open = &mut self.open[..max_age];
+        let done = &mut self.decided[..max_age];
+        let decided = binomial_cells_scaled(rng, open, &d.cycle_hazard[..max_age], worked_share, done);
+        for (open, done) in open.iter_mut().zip(done.iter()) {
+            *open -= done;
         }
         out.won = binomial(rng, decided, win_probability);
         out.lost = decided - out.won;
-        out.timed_out = self.open[max_age - 1..].iter().sum();
-        for slot in &mut self.open[max_age - 1..] {
-            *slot = 0;
-        }
-        self.open.rotate_right(1);
+        out.timed_out = open[max_age - 1];
+        open[max_age - 1] = 0;
+        open.rotate_right(1);
         out
     }
 

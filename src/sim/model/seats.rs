@@ -237,8 +237,7 @@ impl Staff {
     ) -> StaffChanges {
         let mut changes = StaffChanges::default();
         // hours ramp while tenure < ramp and quota while tenure + 1 < ramp: a whole ramp is fully ramped for both
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let ramped: [u32; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()].ceil() as u32);
+        let ramped = d.ramp_whole_months;
         // Merging is needed only when a state may now equal another: a
         // leaver's vacancy or a cohort reaching the end of its ramp. A hire
         // matches no one (vacancies due in the same month were one cohort)
