@@ -14,7 +14,7 @@ use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::derived::{Derived, Tier};
-use crate::sim::math::exp;
+use crate::sim::math::{exp, round_to_i64};
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{SimRng, binomial, binomial_cells, poisson};
 
@@ -35,6 +35,10 @@ impl Cell {
 
     /// Removes `n` accounts of average size; returns the MRR removed.
     fn remove(&mut self, n: u64) -> f64 {
+        // most cells lose no one in a month: skip the division
+        if n == 0 {
+            return 0.0;
+        }
         let n = n.min(self.count);
         let removed = if n == self.count {
             self.mrr
@@ -225,8 +229,9 @@ impl Book {
             // Leaving early life is ageing, not chance: the expected share
             // graduates, rounded up or down at random so the mean is exact.
             let expected = self.cells[t][EARLY].count as f64 * early_graduation;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let graduating = (expected + churn_rng.random::<f64>()).floor() as u64;
+            // expected is at most the cell's count, far inside the shortcut's range
+            #[allow(clippy::cast_sign_loss)]
+            let graduating = round_to_i64((expected + churn_rng.random::<f64>()).floor()).max(0) as u64;
             if graduating > 0 {
                 let mrr = self.cells[t][EARLY].remove(graduating);
                 let established = &mut self.cells[t][ESTABLISHED];
