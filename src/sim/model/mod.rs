@@ -27,6 +27,7 @@ use self::derived::{Derived, Tier};
 use self::leads::{Channel, LeadQueue, Marketing};
 use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
+use super::math::{ROUNDING_LIMIT, round_to_i64};
 use super::metrics::{Metric, MonthValues, RunValues};
 use super::params::P;
 use super::rng::{Mechanism, binomial, binomial_cells, mechanism_stream, month_key, poisson, run_key};
@@ -42,9 +43,17 @@ fn take(pool: &mut f64, need: f64) -> f64 {
     given
 }
 
+/// The whole part of a count or duration; 0 for anything not positive and finite.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn whole(x: f64) -> u64 {
-    if x.is_finite() && x > 0.0 { x.floor() as u64 } else { 0 }
+    if x > 0.0 && x < ROUNDING_LIMIT {
+        // the usual case, without the saturating conversion's checks
+        round_to_i64(x.floor()) as u64
+    } else if x.is_finite() && x > 0.0 {
+        x.floor() as u64
+    } else {
+        0
+    }
 }
 
 /// Runs one future of `prepared` for run index `run`, calling `record` with
