@@ -87,15 +87,16 @@ impl LeadQueue {
     }
 
     /// Ages the queue by a month; leads reaching their shelf life are lost.
+    /// With one shelf life for the whole run (it is a per-run constant), no
+    /// lead is ever older, so only the ages below it are touched.
     pub fn age(&mut self, expiry: usize) -> u64 {
         let expiry = expiry.clamp(1, MAX_LEAD_AGE);
         let mut expired = 0;
         for queue in &mut self.by_age {
-            expired += queue[expiry - 1..].iter().sum::<u64>();
-            for slot in &mut queue[expiry - 1..] {
-                *slot = 0;
-            }
-            queue.rotate_right(1);
+            let live = &mut queue[..expiry];
+            expired += live[expiry - 1];
+            live[expiry - 1] = 0;
+            live.rotate_right(1);
         }
         expired
     }
