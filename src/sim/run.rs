@@ -234,14 +234,16 @@ impl SummaryBuilder {
     #[inline(always)]
     fn fold_runs(&mut self, runs: usize) {
         let months = self.months;
-        let mut column = [0.0; BLOCK];
-        // Month by month, so one month's rows of every run in the block stay
-        // in the first-level cache while each metric's column is gathered.
+        // One month at a time: its rows in the block (one per run) are turned
+        // into a column per metric, which stays in the first-level cache.
+        let mut columns = [[0.0; BLOCK]; METRIC_COUNT];
         for month in 0..months {
-            for (metric, by_month) in self.summary.monthly.iter_mut().enumerate() {
-                for (slot, value) in column[..runs].iter_mut().enumerate() {
-                    *value = self.block[slot * months + month].0[metric];
+            for (slot, row) in self.block.iter().skip(month).step_by(months).take(runs).enumerate() {
+                for (column, value) in columns.iter_mut().zip(row.0) {
+                    column[slot] = value;
                 }
+            }
+            for (by_month, column) in self.summary.monthly.iter_mut().zip(&columns) {
                 by_month[month].insert_all(&column[..runs]);
             }
         }
