@@ -85,15 +85,32 @@ impl BucketCounts {
         true
     }
 
-    /// Adds one at `index`, which must be inside: the fold's hot path.
-    #[inline]
-    pub(super) fn increment(&mut self, index: usize) {
+    /// Adds one at each of `indices`, all inside: the fold's hot path, the
+    /// same state as one `add(index, 1)` each. Two-byte counts are bumped
+    /// with wrapping adds and no test per value; in the rare block where one
+    /// wraps past 65,535 the block is taken back out, the counts widen and
+    /// the block goes in again.
+    #[inline(always)]
+    pub(super) fn increment_each(&mut self, indices: impl Iterator<Item = usize> + Clone) {
         if let BucketCounts::Narrow(counts) = self
-            && let Some(count) = counts.get_mut(index)
-            && *count < u16::MAX
+            && let Some(last) = counts.len().checked_sub(1)
         {
-            *count += 1;
-        } else {
+            let mut wrapped = false;
+            for index in indices.clone() {
+                let count = &mut counts[index.min(last)];
+                *count = count.wrapping_add(1);
+                wrapped |= *count == 0;
+            }
+            if !wrapped {
+                return;
+            }
+            for index in indices.clone() {
+                let count = &mut counts[index.min(last)];
+                *count = count.wrapping_sub(1);
+            }
+            self.widen();
+        }
+        for index in indices {
             self.add(index, 1);
         }
     }
@@ -178,6 +195,25 @@ mod tests {
         assert_eq!(counts.get(2), u32::MAX);
         assert!(!counts.add(3, 1), "outside the store");
         assert_eq!(counts.len(), 3);
+    }
+
+    #[test]
+    fn incrementing_a_block_equals_adding_one_at_a_time_across_the_widening() {
+        let indices = [0usize, 2, 2, 1, 2, 0];
+        for start in [0u32, 65_533, 65_534, 65_535] {
+            let mut block = BucketCounts::zeros(3);
+            let mut single = BucketCounts::zeros(3);
+            for counts in [&mut block, &mut single] {
+                counts.add(2, start);
+            }
+            block.increment_each(indices.iter().copied());
+            for index in indices {
+                single.add(index, 1);
+            }
+            assert_eq!(block, single, "starting at {start}");
+            assert_eq!(block.get(2), start + 3);
+            assert_eq!(matches!(block, BucketCounts::Wide(_)), start + 3 > 65_535);
+        }
     }
 
     #[test]

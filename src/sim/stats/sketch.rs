@@ -258,10 +258,11 @@ impl QuantileSketch {
                 self.positive.cover(low_key, high_key);
             }
             let offset = self.positive.offset;
-            for value in values {
-                let index = (key_of_abs_bits(value.to_bits()) - offset) as usize;
-                self.positive.counts.increment(index);
-            }
+            self.positive.counts.increment_each(
+                values
+                    .iter()
+                    .map(|value| (key_of_abs_bits(value.to_bits()) - offset) as usize),
+            );
         } else {
             for value in values {
                 let bits = value.to_bits();
