@@ -106,6 +106,11 @@ pub fn poisson(rng: &mut SimRng, mean: f64) -> u64 {
 /// Up to this many trials a count is drawn trial by trial; from three on,
 /// inversion's one uniform and `(1−p)^n` cost less (callgrind, default preset).
 const DIRECT_LIMIT: u64 = 2;
+/// Trials up to which inversion first tests for 0 against `1 − n·p`; the
+/// computed `(1−p)^n` is within `(n + 64) · 2^-52` of the exact power, below
+/// [`ZERO_SHORTCUT_MARGIN`] for these `n`.
+const ZERO_SHORTCUT_MAX_TRIALS: u64 = 1024;
+const ZERO_SHORTCUT_MARGIN: f64 = 1e-12;
 /// Expected counts from which draws use transformed rejection (the smallest
 /// for which Hörmann's BTRS and PTRS are valid); below, inversion.
 const REJECTION_FROM: f64 = 10.0;
@@ -151,13 +156,20 @@ fn binomial_at_most_half(rng: &mut SimRng, n: u64, p: f64) -> u64 {
     if trials * p >= REJECTION_FROM {
         return binomial_btrs(rng, n, p);
     }
+    let mut u: f64 = rng.random();
+    // No event at all is the usual outcome of a rare one (a leaver in a small
+    // cohort): P(0) = (1−p)^n ≥ 1 − n·p, so a uniform below that bound, less
+    // a margin wider than the power's rounding, is a 0 without the power.
+    // The outcome is exactly the one the power would give.
+    if n <= ZERO_SHORTCUT_MAX_TRIALS && u <= 1.0 - trials * p - ZERO_SHORTCUT_MARGIN {
+        return 0;
+    }
     let ratio = p / (1.0 - p);
     // n·p < 10 here with p ≤ ½, so n < 2^31 unless p is tiny; fall back to exp for huge n
     let mut probability = match u32::try_from(n) {
         Ok(power) => power_of(1.0 - p, power),
         Err(_) => (trials * (-p).ln_1p()).exp(),
     };
-    let mut u: f64 = rng.random();
     let mut k = 0u64;
     while u > probability && k < n {
         u -= probability;
@@ -362,6 +374,36 @@ mod tests {
             assert!(
                 correlation.abs() < 4.0 / f64::from(n).sqrt(),
                 "{what}: correlation {correlation}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_zero_shortcut_never_changes_a_draw() {
+        // inversion as it is without the shortcut: the power first, then the walk
+        fn reference(rng: &mut SimRng, n: u64, p: f64) -> u64 {
+            let trials = n as f64;
+            let ratio = p / (1.0 - p);
+            let mut probability = (1.0 - p).powi(i32::try_from(n).unwrap());
+            let mut u: f64 = rng.random();
+            let mut k = 0u64;
+            while u > probability && k < n {
+                u -= probability;
+                k += 1;
+                probability *= ratio * (trials - (k - 1) as f64) * reciprocal(k);
+            }
+            k
+        }
+        let mut cases = seeded(21);
+        for _ in 0..200_000 {
+            let n = cases.random_range(3..=ZERO_SHORTCUT_MAX_TRIALS);
+            // from rare events to n·p just below the inversion limit
+            let p = (REJECTION_FROM * 0.999 / n as f64).min(0.5) * cases.random::<f64>().powi(3);
+            let seed = cases.random::<u64>();
+            assert_eq!(
+                binomial_at_most_half(&mut seeded(seed), n, p),
+                reference(&mut seeded(seed), n, p),
+                "n {n}, p {p}"
             );
         }
     }
