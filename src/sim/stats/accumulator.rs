@@ -33,6 +33,11 @@ use crate::sim::math::{ROUNDING_LIMIT, round_to_i64};
 pub const FIXED_POINT_BITS: u32 = 16;
 const SCALE: f64 = (1u64 << FIXED_POINT_BITS) as f64;
 
+/// Fixed-point values below this (2^29, i.e. `v < 8192`) in blocks of at
+/// most [`SMALL_BLOCK`] are summed in 64-bit words.
+const SMALL_FIXED_POINT: f64 = 536_870_912.0;
+const SMALL_BLOCK: usize = 64;
+
 /// `2^126`: see [`Accumulator::sums_are_exact`].
 const EXACT_LIMIT: f64 = 85_070_591_730_234_615_865_843_651_857_942_052_864.0;
 
@@ -120,7 +125,20 @@ impl Accumulator {
             self.insert_repeated(*first, values.len() as u64);
         } else if high < f64::INFINITY.to_bits() {
             let (mut sum, mut sum_sq) = (0i128, 0i128);
-            if f64::from_bits(high) * SCALE < ROUNDING_LIMIT {
+            let largest = f64::from_bits(high) * SCALE;
+            if largest < SMALL_FIXED_POINT && values.len() <= SMALL_BLOCK {
+                // Counts and shares: every x < 2^29, so a block's sums fit
+                // 64-bit words exactly (x² < 2^58, and at most 2^6 of them).
+                let (mut small_sum, mut small_sum_sq) = (0u64, 0u64);
+                for value in values {
+                    #[allow(clippy::cast_sign_loss)] // non-negative here
+                    let x = round_to_i64(*value * SCALE) as u64;
+                    small_sum += x;
+                    small_sum_sq += x * x;
+                }
+                sum = i128::from(small_sum);
+                sum_sq = i128::from(small_sum_sq);
+            } else if largest < ROUNDING_LIMIT {
                 for value in values {
                     let x = i128::from(round_to_i64(*value * SCALE));
                     sum = sum.wrapping_add(x);
@@ -274,7 +292,7 @@ mod tests {
 
     #[test]
     fn repeated_and_block_inserts_equal_one_insert_at_a_time() {
-        let blocks: [&[f64]; 13] = [
+        let blocks: [&[f64]; 15] = [
             &[3.25; 64],
             &[0.0; 7],
             &[-2.5, -2.5, -2.5],
@@ -286,8 +304,11 @@ mod tests {
             &[3.0, 1e-12, 0.0, 5e-10, 1e12, 3.0],
             &[2.0, f64::MAX, 1e-9],
             &[0.25, 0.5],
-            // fixed-point ties, and both sides of the shortcut rounding's limit (2^35)
+            // fixed-point ties, both sides of the 64-bit sums' limit (8192) and
+            // of the shortcut rounding's (2^35)
             &[2.5 / 65_536.0, 3.5 / 65_536.0, 1.0],
+            &[8191.99, 8191.99, 17.0, 0.125],
+            &[8192.0, 1.0],
             &[3.0e10, 1.0, 3.4e10],
             &[3.5e10, 2.0],
         ];
