@@ -41,6 +41,10 @@ pub struct Derived {
     /// Lower MRR bounds of strategic and core.
     pub strategic_min_mrr: f64,
     pub core_min_mrr: f64,
+    /// The same bounds on annual contract value (twelve months of MRR), so a
+    /// deal's tier needs no division.
+    pub strategic_min_acv: f64,
+    pub core_min_acv: f64,
     /// Share of deals, and mean MRR of a deal, per tier (for the start book and large batches).
     pub tier_share: [f64; 3],
     pub tier_mean_mrr: [f64; 3],
@@ -97,6 +101,8 @@ impl Derived {
             acv_sigma,
             strategic_min_mrr: strategic,
             core_min_mrr: core,
+            strategic_min_acv: strategic * 12.0,
+            core_min_acv: core * 12.0,
             tier_share,
             tier_mean_mrr,
             churn: [v[P::ChurnStrategic], v[P::ChurnCore], v[P::ChurnLongTail]],
@@ -129,13 +135,13 @@ impl Derived {
         }
     }
 
-    /// The tier (as an index into [`Tier::ALL`]) of an account of monthly
-    /// revenue `mrr`: strategic from its bound up, then core, then long tail.
-    /// Without branches, since a deal's tier is chance (strategic's bound is
-    /// never below core's).
+    /// The tier (as an index into [`Tier::ALL`]) of a deal of annual
+    /// contract value `acv`: strategic from its bound up, then core, then
+    /// long tail. Without branches, since a deal's tier is chance
+    /// (strategic's bound is never below core's).
     #[must_use]
-    pub fn tier_index(&self, mrr: f64) -> usize {
-        usize::from(mrr < self.strategic_min_mrr) + usize::from(mrr < self.core_min_mrr)
+    pub fn tier_index(&self, acv: f64) -> usize {
+        usize::from(acv < self.strategic_min_acv) + usize::from(acv < self.core_min_acv)
     }
 }
 
@@ -246,8 +252,9 @@ mod tests {
     #[test]
     fn tiers_start_at_their_bounds() {
         let d = Derived::new(&Values::defaults());
-        let (strategic, core) = (d.strategic_min_mrr, d.core_min_mrr);
+        let (strategic, core) = (d.strategic_min_acv, d.core_min_acv);
         assert!(core < strategic);
+        assert_eq!((strategic, core), (12.0 * d.strategic_min_mrr, 12.0 * d.core_min_mrr));
         assert_eq!(d.tier_index(strategic), Tier::Strategic as usize);
         assert_eq!(d.tier_index(strategic * 10.0), Tier::Strategic as usize);
         assert_eq!(d.tier_index(core), Tier::Core as usize);
