@@ -302,10 +302,12 @@ impl Staff {
         let ramp_months = v[seller.ramp()];
         let mut commission = 0.0;
         for cohort in self.cohorts.iter_mut().filter(|c| c.role == seller && c.is_filled()) {
-            let ramp_share = if ramp_months < 0.5 {
+            // a ramped seat (the usual case) earns full quota without a division
+            let months_in = f64::from(cohort.tenure + 1);
+            let ramp_share = if ramp_months < 0.5 || months_in >= ramp_months {
                 1.0
             } else {
-                (f64::from(cohort.tenure + 1) / ramp_months).min(1.0)
+                months_in / ramp_months
             };
             cohort.ytd_quota += quota * ramp_share;
             let credited = if total_hours > 0.0 {
