@@ -91,7 +91,9 @@ impl Accumulator {
     /// same in one step as in many.
     #[inline]
     pub fn insert_repeated(&mut self, value: f64, times: u64) {
-        if value.is_finite() {
+        // Zero (a role the structure lacks, a switch that is off) adds nothing
+        // to the sums: skip the 128-bit products.
+        if value.is_finite() && value != 0.0 {
             let x = i128::from(fixed_point(value));
             let times = i128::from(times);
             self.sum = self.sum.wrapping_add(x.wrapping_mul(times));
