@@ -1,11 +1,11 @@
 //! Bucket counts that take two bytes each until one of them would pass
 //! 65,535, then four.
 //!
-//! The summary of a run holds about 300,000 bucket counts (36 metrics × 36
-//! months), and folding runs into it touches them all over again every block
-//! of runs. Two bytes each keep the whole summary inside a core's 1 MiB
-//! second-level cache, where four did not; almost no bucket ever reaches
-//! 65,535 (that takes more runs than the default 10,000 in one bucket).
+//! A summary of the default preset (36 metrics × 36 months) holds about
+//! 300,000 bucket counts, and folding runs into it touches them all again
+//! for every block of runs. Two bytes each keep the whole summary inside a
+//! core's 1 MiB second-level cache, where four did not; a count passes
+//! 65,535 only when more runs than the default 10,000 land in one bucket.
 //!
 //! Counts saturate at `u32::MAX`, as before; the width is invisible outside:
 //! equality compares the numbers, and the serialized form is a list of
