@@ -9,7 +9,8 @@
 //!
 //! Method: `x = (32m + j) · ln2/32 + r` with `|r| ≤ ln2/64`, so
 //! `e^x = 2^m · 2^(j/32) · e^r`; `2^(j/32)` comes from a table and `e^r` from
-//! its Taylor polynomial of degree 6 (truncation below `r^7/7! < 4e-18`).
+//! its Taylor polynomial of degree 6 (truncation below `r^7/7! < 4e-18`),
+//! evaluated by Estrin's scheme.
 //! Tested against the library `exp`: within 2^-51 relative (two units in the
 //! last place) everywhere it is used.
 
@@ -97,8 +98,13 @@ fn exp_inline(x: f64) -> f64 {
     let steps = shifted - ROUNDING_SHIFTER;
     let r = (x - steps * LN2_STEP_HIGH) - steps * LN2_STEP_LOW;
     let k = shifted_to_integer(shifted);
-    let polynomial =
-        1.0 + r * (1.0 + r * (1.0 / 2.0 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
+    // Estrin's scheme: independent pieces joined by powers of r, half the
+    // chain of dependent operations of Horner's (deal sizes wait on it).
+    let r2 = r * r;
+    let low = 1.0 + r;
+    let middle = 1.0 / 2.0 + r * (1.0 / 6.0);
+    let high = (1.0 / 24.0 + r * (1.0 / 120.0)) + r2 * (1.0 / 720.0);
+    let polynomial = low + r2 * (middle + r2 * high);
     // Adding m to the table entry's exponent field multiplies it by 2^m.
     #[allow(clippy::cast_sign_loss)] // two's complement wrap is the intent
     let scaled = TWO_TO_J_OVER_32[(k & 31) as usize].wrapping_add(((k >> 5) as u64) << 52);
