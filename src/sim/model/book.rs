@@ -256,10 +256,9 @@ const MAX_INDIVIDUAL_DEALS: u64 = 256;
 pub fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) -> (f64, f64) {
     let mut bookings = 0.0;
     if wins <= MAX_INDIVIDUAL_DEALS {
-        // Tallied per tier in locals and onboarded once per tier: the tier of a
-        // deal is chance, and a branch and a memory update per deal cost more.
-        // Annual values are summed per tier and turned into MRR once per
-        // tier: a division per deal was the slowest step of the loop.
+        // Counts and annual values are tallied per tier in locals, and each
+        // tier is onboarded once with its MRR (the annual sum over twelve):
+        // a branch, a memory update or a division per deal cost more.
         let mut count = [0u64; 3];
         let mut acv_sum = [0.0; 3];
         for _ in 0..wins {
