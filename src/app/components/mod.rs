@@ -2,6 +2,7 @@
 
 mod footer;
 mod header;
+pub mod key_numbers;
 mod results;
 mod shell;
 mod sidebar;

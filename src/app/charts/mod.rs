@@ -1,0 +1,14 @@
+//! One component per chart kind. Each takes a view model (from
+//! `crate::app::view`) and draws it as SVG inside a [`ChartFrame`]; none
+//! computes a scale, a quantile or a sentence itself.
+
+mod frame;
+
+pub mod difference;
+pub mod fan;
+pub mod funnel;
+pub mod histogram;
+pub mod payback;
+pub mod tornado;
+
+pub use frame::{ChartFrame, ChartFrameProps};
