@@ -1,15 +1,36 @@
-//! Messages between the page and the simulation Web Worker.
+//! Messages between the page and the simulation Web Workers, and the codec
+//! both sides use for them.
 //!
-//! Both sides are compiled from this one definition, so the page and the
-//! worker cannot disagree about a message's shape. To add a request (for
-//! example a simulation run), add a `WorkerRequest` variant, the matching
-//! `WorkerResponse` variant(s), and one arm in `crate::worker`'s `received`;
-//! the compiler then points at every `match` that must learn about it.
+//! Both sides are compiled from this one definition, so they cannot disagree
+//! about a message's shape. Responses are summaries ready to merge, never
+//! raw samples: a message crosses a thread boundary and is copied.
 //!
-//! Responses are summaries ready to merge or display, never raw samples: a
-//! message crosses a thread boundary and is copied.
+//! # The codec
+//! A message travels as a [`Packet`]: its bincode encoding (variable-length
+//! integers, little-endian, at most [`MAX_MESSAGE_BYTES`]). Decoding a
+//! packet returns a `Result`, so a message that cannot be read (a worker
+//! left over from another build, a corrupt buffer) becomes a message on the
+//! page instead of a panic, which in WebAssembly would kill the page.
+//! gloo-worker carries the packet in its own envelope, encoded with its
+//! `Bincode` codec, named explicitly on both sides; the envelope holds only
+//! a handler id and these bytes, so it cannot fail to decode.
+//!
+//! Bincode is not self-describing. A [`Scenario`] is read through
+//! `serde_json::Value` (its file format lists every problem at once), so it
+//! travels as its file text ([`ScenarioText`]) and the worker parses and
+//! validates it; everything else is plain derived serde. The engine's
+//! summaries carry their exact `f64` and `i128` state as raw bits in binary
+//! formats (see `sim::stats`), so a merged result is bit for bit the
+//! command line's.
 
+use std::ops::Range;
+
+use bincode::Options;
 use serde::{Deserialize, Serialize};
+
+use crate::sim::compare::Comparison;
+use crate::sim::scenario::Scenario;
+use crate::sim::validate::parse_scenario;
 
 /// The crate version, as shown in the page header and reported by the worker.
 pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -22,22 +43,69 @@ pub const BUILD_ID: &str = match option_env!("SALESIM_BUILD_ID") {
     None => "dev",
 };
 
-/// What the page asks the worker to do.
+/// No message may be larger than this when decoded: a corrupt length
+/// prefix must not make the page allocate gigabytes. A 25,000-run chunk of
+/// six scenarios is well under it.
+pub const MAX_MESSAGE_BYTES: u64 = 256 << 20;
+
+/// A scenario as its file text (the JSON `salesim` reads).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioText(pub String);
+
+impl ScenarioText {
+    #[must_use]
+    pub fn of(scenario: &Scenario) -> Self {
+        ScenarioText(scenario.to_json().to_string())
+    }
+
+    /// Parses and validates the scenario, every problem listed.
+    ///
+    /// # Errors
+    /// The validation messages, one per line.
+    pub fn scenario(&self) -> Result<Scenario, String> {
+        parse_scenario(&self.0).map_err(|errors| errors.to_string())
+    }
+}
+
+/// Runs `runs` of a comparison of `scenarios` (the baseline first), every
+/// scenario on `months` months and the same `seed`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkRequest {
+    /// The chunk's index in its run plan.
+    pub chunk: u32,
+    pub scenarios: Vec<ScenarioText>,
+    pub seed: u64,
+    pub months: u32,
+    pub runs: Range<u64>,
+}
+
+/// What the page asks a worker to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WorkerRequest {
     /// Report which build the worker was compiled from; the page uses the
     /// answer to show that the worker started and matches the page.
     Version,
+    /// Simulate a chunk of run `id`; answered by `Progress` messages and one
+    /// `ChunkDone` (or `Failed`).
+    Run { id: u64, chunk: ChunkRequest },
+    /// Stop every chunk of run `id` at the next step (a few dozen runs).
+    Cancel { id: u64 },
 }
 
-/// What the worker sends back.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What a worker sends back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum WorkerResponse {
     /// Answer to [`WorkerRequest::Version`].
     Version {
         /// `"<crate version>+<build id>"`, see [`build_version`].
         version: String,
     },
+    /// Runs of a chunk done so far.
+    Progress { id: u64, chunk: u32, runs_done: u64 },
+    /// A chunk's comparison, ready to merge.
+    ChunkDone { id: u64, chunk: u32, comparison: Comparison },
+    /// A request that could not be carried out, in plain words.
+    Failed { id: u64, message: String },
 }
 
 /// The version string of this build: `"<crate version>+<build id>"`, e.g.
@@ -56,4 +124,36 @@ impl WorkerResponse {
             version: build_version(),
         }
     }
+}
+
+/// One encoded message, as it crosses `postMessage`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Packet(#[serde(with = "serde_bytes")] pub Vec<u8>);
+
+fn options() -> impl Options {
+    bincode::DefaultOptions::new()
+        .with_varint_encoding()
+        .with_little_endian()
+        .with_limit(MAX_MESSAGE_BYTES)
+}
+
+/// Encodes a message.
+///
+/// # Errors
+/// Only if the message is larger than [`MAX_MESSAGE_BYTES`].
+pub fn encode<T: Serialize>(message: &T) -> Result<Packet, String> {
+    options()
+        .serialize(message)
+        .map(Packet)
+        .map_err(|error| format!("could not encode a worker message: {error}"))
+}
+
+/// Decodes a message.
+///
+/// # Errors
+/// A packet that is not a message of this build, in words.
+pub fn decode<T: for<'de> Deserialize<'de>>(packet: &Packet) -> Result<T, String> {
+    options().deserialize(&packet.0).map_err(|error| {
+        format!("could not read a message from the simulation worker ({error}); reload the page to load matching files")
+    })
 }

@@ -1,38 +1,138 @@
 //! The simulation Web Worker: receives [`WorkerRequest`]s from the page and
-//! answers with [`WorkerResponse`]s. Heavy work runs here so the page stays
-//! responsive; `src/bin/worker.rs` only registers this type.
+//! answers with [`WorkerResponse`]s, both as [`Packet`]s of the protocol's
+//! codec. `src/bin/worker.rs` only registers this type.
+//!
+//! A chunk is simulated a few runs at a time. Every ~30 ms the worker
+//! reports progress and yields to its event loop, so a `Cancel` sent by the
+//! page is read and takes effect at the next step, without terminating and
+//! restarting the worker.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
+use wasm_bindgen::JsValue;
 
-use crate::protocol::{WorkerRequest, WorkerResponse};
+use crate::protocol::{ChunkRequest, Packet, WorkerRequest, WorkerResponse, decode, encode};
+use crate::sim::compare::{ComparisonRunner, prepare_comparison};
+use crate::sim::scenario::Scenario;
 
-/// The worker's state. Empty for now; the engine's run state will live here.
+/// Runs simulated between two looks at the clock: a few milliseconds of work.
+const STEP_RUNS: u64 = 8;
+/// How long the worker computes before it reports progress and reads its
+/// messages: short enough that Cancel feels immediate, long enough that
+/// the messages cost nothing.
+const SLICE_MS: f64 = 30.0;
+
+/// The worker's state: the runs the page has cancelled.
 #[derive(Debug, Default)]
-pub struct SimWorker;
+pub struct SimWorker {
+    cancelled: Rc<RefCell<BTreeSet<u64>>>,
+}
 
 impl Worker for SimWorker {
-    /// The worker sends itself no messages yet.
     type Message = ();
-    type Input = WorkerRequest;
-    type Output = WorkerResponse;
+    type Input = Packet;
+    type Output = Packet;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Self
+        Self::default()
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
-    fn received(&mut self, scope: &WorkerScope<Self>, request: Self::Input, who: HandlerId) {
-        match request {
-            WorkerRequest::Version => {
-                scope.respond(who, WorkerResponse::version_of_this_build());
+    fn received(&mut self, scope: &WorkerScope<Self>, packet: Self::Input, who: HandlerId) {
+        match decode::<WorkerRequest>(&packet) {
+            Ok(WorkerRequest::Version) => answer(scope, who, &WorkerResponse::version_of_this_build()),
+            Ok(WorkerRequest::Cancel { id }) => {
+                self.cancelled.borrow_mut().insert(id);
+            }
+            Ok(WorkerRequest::Run { id, chunk }) => {
+                let scope = scope.clone();
+                let cancelled = Rc::clone(&self.cancelled);
+                wasm_bindgen_futures::spawn_local(async move {
+                    simulate(&scope, who, id, chunk, &cancelled).await;
+                });
+            }
+            // The id is unknown when the request itself cannot be read; 0 is never a run's id.
+            Err(message) => answer(scope, who, &WorkerResponse::Failed { id: 0, message }),
+        }
+    }
+}
+
+fn answer(scope: &WorkerScope<SimWorker>, who: HandlerId, response: &WorkerResponse) {
+    match encode(response) {
+        Ok(packet) => scope.respond(who, packet),
+        Err(message) => {
+            if let Ok(packet) = encode(&WorkerResponse::Failed { id: 0, message }) {
+                scope.respond(who, packet);
             }
         }
     }
 }
 
-/// Starts serving requests in the current worker global scope.
+fn scenarios_of(chunk: &ChunkRequest) -> Result<Vec<Scenario>, String> {
+    chunk
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, text)| text.scenario().map_err(|e| format!("scenario {} cannot run:\n{e}", i + 1)))
+        .collect()
+}
+
+async fn simulate(
+    scope: &WorkerScope<SimWorker>,
+    who: HandlerId,
+    id: u64,
+    chunk: ChunkRequest,
+    cancelled: &RefCell<BTreeSet<u64>>,
+) {
+    let scenarios = match scenarios_of(&chunk) {
+        Ok(scenarios) if !scenarios.is_empty() => scenarios,
+        Ok(_) => return answer(scope, who, &WorkerResponse::Failed { id, message: "no scenario to run".into() }),
+        Err(message) => return answer(scope, who, &WorkerResponse::Failed { id, message }),
+    };
+    let (baseline, others) = scenarios.split_at(1);
+    let prepared = prepare_comparison(&baseline[0], others);
+    let mut runner = ComparisonRunner::new(&prepared, chunk.seed, chunk.runs.clone());
+    let mut slice_start = js_sys::Date::now();
+    while !runner.is_finished() {
+        let runs_done = runner.advance(STEP_RUNS);
+        if js_sys::Date::now() - slice_start >= SLICE_MS && !runner.is_finished() {
+            answer(scope, who, &WorkerResponse::Progress { id, chunk: chunk.chunk, runs_done });
+            yield_to_messages().await;
+            if cancelled.borrow().contains(&id) {
+                return;
+            }
+            slice_start = js_sys::Date::now();
+        }
+    }
+    let comparison = runner.finish();
+    answer(scope, who, &WorkerResponse::ChunkDone { id, chunk: chunk.chunk, comparison });
+}
+
+/// Lets the worker's event loop deliver waiting messages, then resumes.
+/// A message to itself through a `MessageChannel` comes back as the next
+/// task, without the 4 ms minimum that nested `setTimeout`s get.
+async fn yield_to_messages() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel.port2().post_message(&JsValue::NULL).is_err() {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+        Err(_) => {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Starts serving requests in the current worker global scope, with the
+/// envelope codec named explicitly (the page's spawner names the same).
 pub fn register() {
     use gloo_worker::Registrable;
-    SimWorker::registrar().register();
+    SimWorker::registrar().encoding::<gloo_worker::Bincode>().register();
 }

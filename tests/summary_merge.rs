@@ -176,3 +176,26 @@ fn summary_size_is_bounded_as_runs_grow() {
         "summary grew from {thousand} bytes (1,000 runs) to {ten_thousand} bytes (10,000 runs)"
     );
 }
+
+/// A worker simulates its chunk a few runs at a time, so it can answer a
+/// cancel between steps; the steps must not change a bit of the result.
+#[test]
+fn a_comparison_carried_out_in_steps_equals_one_carried_out_at_once() {
+    use salesim::sim::compare::ComparisonRunner;
+    let prepared = prepare_comparison(&cheap("generalist"), &[cheap("specialised"), cheap("restructure")]);
+    let whole = compare_chunk(&prepared, SEED, 5..205);
+    for step in [1, 7, 16, 64] {
+        let mut runner = ComparisonRunner::new(&prepared, SEED, 5..205);
+        let mut done = 0;
+        while !runner.is_finished() {
+            let now = runner.advance(step);
+            assert_eq!(now, (done + step).min(200));
+            done = now;
+        }
+        assert_eq!(runner.finish(), whole, "steps of {step}");
+    }
+    // Finishing early simulates the rest: the answer never depends on the steps.
+    let mut runner = ComparisonRunner::new(&prepared, SEED, 5..205);
+    runner.advance(3);
+    assert_eq!(runner.finish(), whole);
+}

@@ -9,6 +9,10 @@
 //! store's transitions) builds natively too and is tested there; the Yew
 //! components and the worker pool exist only for wasm32.
 
+pub mod dispatch;
+pub mod plan;
+pub mod results;
+pub mod store;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
@@ -16,22 +20,114 @@ pub mod charts;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod state;
-#[cfg(target_arch = "wasm32")]
-pub mod worker_client;
+pub mod pool;
 
 #[cfg(target_arch = "wasm32")]
 mod root {
+    use std::rc::Rc;
+
+    use gloo::events::EventListener;
     use yew::prelude::*;
 
     use super::components::Shell;
-    use super::worker_client::use_simulation_worker;
+    use super::pool::use_simulation_pool;
+    use super::store::{Action, Store};
+    use super::view::ChartSize;
+    use super::view::progress::progress_view;
 
-    /// The root component: connects the worker and renders the shell.
+    /// The store as a Yew reducer: every intent goes through `Store::apply`.
+    #[derive(Clone, PartialEq, Default)]
+    struct StoreState(Rc<Store>);
+
+    impl Reducible for StoreState {
+        type Action = Action;
+
+        fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+            Rc::new(StoreState(Rc::new(self.0.apply(action))))
+        }
+    }
+
+    fn viewport_width() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .unwrap_or(1280.0)
+    }
+
+    /// The chart size for the window, updated when it is resized.
+    #[hook]
+    fn use_chart_size() -> ChartSize {
+        let size = use_state(|| ChartSize::for_viewport(viewport_width()));
+        {
+            let size = size.clone();
+            use_effect_with((), move |()| {
+                let listener = web_sys::window().map(|window| {
+                    EventListener::new(&window, "resize", move |_| {
+                        let next = ChartSize::for_viewport(viewport_width());
+                        if *size != next {
+                            size.set(next);
+                        }
+                    })
+                });
+                move || drop(listener)
+            });
+        }
+        *size
+    }
+
+    /// The root component: the store, the worker pool and the page.
     #[component]
     pub fn App() -> Html {
-        let worker_status = use_simulation_worker();
-        html! { <Shell worker_status={worker_status} /> }
+        let store = use_reducer(StoreState::default);
+        let pool = use_simulation_pool();
+        let chart_size = use_chart_size();
+        let view = pool.view.clone();
+        let progress = progress_view(&view.pool, view.elapsed_ms);
+
+        let on_run = {
+            let (store, pool) = (store.clone(), pool.clone());
+            Callback::from(move |()| {
+                if let Ok((scenarios, settings)) = store.0.run_request() {
+                    pool.run(&scenarios, settings);
+                }
+            })
+        };
+        // The first screen answers a question: the default comparison runs
+        // as soon as a worker is ready.
+        {
+            let on_run = on_run.clone();
+            let ready = view.pool.working() > 0;
+            let has_run = view.pool.run.is_some();
+            use_effect_with(ready, move |ready| {
+                if *ready && !has_run {
+                    on_run.emit(());
+                }
+            });
+        }
+        let on_cancel = {
+            let pool = pool.clone();
+            Callback::from(move |()| pool.cancel())
+        };
+        let on_retry = {
+            let pool = pool.clone();
+            Callback::from(move |()| pool.retry())
+        };
+        let on_action = {
+            let store = store.clone();
+            Callback::from(move |action: Action| store.dispatch(action))
+        };
+        html! {
+            <Shell
+                store={store.0.clone()}
+                progress={progress}
+                run={view.pool.run.clone()}
+                chart_size={chart_size}
+                on_action={on_action}
+                on_run={on_run}
+                on_cancel={on_cancel}
+                on_retry={on_retry}
+            />
+        }
     }
 
     /// Mounts [`App`] on the page's `<body>`.

@@ -178,36 +178,94 @@ pub fn prepare_comparison(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepa
 /// Compares runs `range` of prepared scenarios (baseline first).
 #[must_use]
 pub fn compare_chunk(prepared: &[Prepared], seed: u64, range: Range<u64>) -> Comparison {
-    let months = prepared.first().map_or(0, |p| p.scenario.months) as usize;
-    let mut pairs: Vec<Pair> = prepared
-        .iter()
-        .skip(1)
-        .map(|p| Pair::empty(&p.scenario.name, months))
-        .collect();
-    // Each scenario is simulated once per run: the same months feed its own
-    // summary and its paired difference with the baseline.
-    let mut builders: Vec<SummaryBuilder> = prepared.iter().map(|p| SummaryBuilder::new(p, seed)).collect();
-    let mut ledger = Ledger::default();
-    for run in range.clone() {
-        for (scenario, builder) in prepared.iter().zip(builders.iter_mut()) {
-            let rows = builder.next_rows();
-            let totals = simulate_run(scenario, seed, run, &mut ledger, |m, v| rows[(m - 1) as usize] = *v);
-            builder.commit(&totals);
-        }
-        if let Some((base, others)) = builders.split_first() {
-            for (pair, other) in pairs.iter_mut().zip(others) {
-                record_pair(pair, base.last_rows(), other.last_rows());
-            }
+    let mut runner = ComparisonRunner::new(prepared, seed, range);
+    runner.advance(u64::MAX);
+    runner.finish()
+}
+
+/// A [`compare_chunk`] that can be carried out a few runs at a time, so a
+/// Web Worker can answer a cancel or report progress between steps. Steps
+/// of any size give the identical comparison: the runs are simulated in the
+/// same order either way.
+pub struct ComparisonRunner<'a> {
+    prepared: &'a [Prepared],
+    seed: u64,
+    next_run: u64,
+    end: u64,
+    runs: u64,
+    pairs: Vec<Pair>,
+    builders: Vec<SummaryBuilder>,
+    ledger: Ledger,
+}
+
+impl<'a> ComparisonRunner<'a> {
+    #[must_use]
+    pub fn new(prepared: &'a [Prepared], seed: u64, range: Range<u64>) -> Self {
+        let months = prepared.first().map_or(0, |p| p.scenario.months) as usize;
+        ComparisonRunner {
+            prepared,
+            seed,
+            next_run: range.start,
+            end: range.end.max(range.start),
+            runs: range.end.saturating_sub(range.start),
+            pairs: prepared
+                .iter()
+                .skip(1)
+                .map(|p| Pair::empty(&p.scenario.name, months))
+                .collect(),
+            builders: prepared.iter().map(|p| SummaryBuilder::new(p, seed)).collect(),
+            ledger: Ledger::default(),
         }
     }
-    let runs = range.end.saturating_sub(range.start);
-    let summaries = builders.into_iter().map(|b| b.finish(runs)).collect();
-    Comparison {
-        seed,
-        months: months as u32,
-        runs,
-        summaries,
-        pairs,
+
+    /// Simulates up to `runs` more runs; returns how many are done so far.
+    pub fn advance(&mut self, runs: u64) -> u64 {
+        let stop = self.next_run.saturating_add(runs).min(self.end);
+        for run in self.next_run..stop {
+            // Each scenario is simulated once per run: the same months feed
+            // its own summary and its paired difference with the baseline.
+            for (scenario, builder) in self.prepared.iter().zip(self.builders.iter_mut()) {
+                let rows = builder.next_rows();
+                let totals = simulate_run(scenario, self.seed, run, &mut self.ledger, |m, v| {
+                    rows[(m - 1) as usize] = *v;
+                });
+                builder.commit(&totals);
+            }
+            if let Some((base, others)) = self.builders.split_first() {
+                for (pair, other) in self.pairs.iter_mut().zip(others) {
+                    record_pair(pair, base.last_rows(), other.last_rows());
+                }
+            }
+        }
+        self.next_run = stop;
+        self.done()
+    }
+
+    /// Runs simulated so far.
+    #[must_use]
+    pub fn done(&self) -> u64 {
+        self.runs - (self.end - self.next_run)
+    }
+
+    #[must_use]
+    pub fn is_finished(&self) -> bool {
+        self.next_run >= self.end
+    }
+
+    /// The comparison of every run in the range. Runs not yet simulated are
+    /// simulated first, so the answer never depends on the steps taken.
+    #[must_use]
+    pub fn finish(mut self) -> Comparison {
+        self.advance(u64::MAX);
+        let months = self.prepared.first().map_or(0, |p| p.scenario.months);
+        let runs = self.runs;
+        Comparison {
+            seed: self.seed,
+            months,
+            runs,
+            summaries: self.builders.into_iter().map(|b| b.finish(runs)).collect(),
+            pairs: self.pairs,
+        }
     }
 }
 

@@ -1,35 +1,30 @@
 use yew::prelude::*;
 
-use crate::app::state::WorkerStatus;
+use crate::app::dispatch::RunState;
+use crate::app::store::Action;
+use crate::app::view::ChartSize;
+use crate::sim::metrics::Metric;
 
-#[derive(Properties, PartialEq, Clone, Debug)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ResultsPanelProps {
-    pub worker_status: WorkerStatus,
+    pub run: Option<RunState>,
+    pub metric: Metric,
+    pub chart_size: ChartSize,
+    pub on_action: Callback<Action>,
 }
 
-/// The results area. Until the engine lands it reports whether the
-/// simulation worker is up.
+/// The results of the run on screen, refined as chunks arrive.
 #[component]
 pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
-    let status = &props.worker_status;
-    let message = match status {
-        WorkerStatus::Starting => "Starting the simulation worker…".to_owned(),
-        WorkerStatus::Ready { version } => {
-            format!("Simulation worker ready — version {version}")
-        }
-        WorkerStatus::Silent => "The simulation worker did not start; reload the page to try again.".to_owned(),
-    };
+    let comparison = props.run.as_ref().and_then(|r| r.results.comparison.clone());
     html! {
         <main class="results" data-testid="results">
             <h2 class="results__title">{ "Results" }</h2>
-            <p
-                class={classes!("results__worker", format!("results__worker--{}", status.name()))}
-                data-testid="worker-status"
-                data-state={status.name()}
-                role="status"
-            >
-                { message }
-            </p>
+            if let Some(comparison) = comparison {
+                <p data-testid="merged-runs">{ format!("{} runs merged", comparison.runs) }</p>
+            } else {
+                <p class="results__empty">{ "Results appear here as soon as the first futures are simulated." }</p>
+            }
         </main>
     }
 }

@@ -1,26 +1,65 @@
-//! The page layout: header, scenario sidebar, results area and footer.
+//! The page layout: header, the scenario and run column, the results, footer.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AppFooter, AppHeader, ResultsPanel, ScenarioSidebar};
-use crate::app::state::WorkerStatus;
+use super::{AppFooter, AppHeader, ResultsPanel, RunControls, ScenarioPicker, SettingsPanel};
+use crate::app::dispatch::RunState;
+use crate::app::store::{Action, Store};
+use crate::app::view::ChartSize;
+use crate::app::view::progress::ProgressView;
 use crate::protocol::build_version;
 
-#[derive(Properties, PartialEq, Clone, Debug)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ShellProps {
-    /// What is known about the simulation worker.
-    pub worker_status: WorkerStatus,
+    pub store: Rc<Store>,
+    pub progress: ProgressView,
+    /// The run whose results are shown (running, done, cancelled or failed).
+    pub run: Option<RunState>,
+    pub chart_size: ChartSize,
+    pub on_action: Callback<Action>,
+    pub on_run: Callback<()>,
+    pub on_cancel: Callback<()>,
+    pub on_retry: Callback<()>,
 }
 
-/// The whole page. Pure, so tests render it with any worker status.
+/// The whole page. Pure, so tests render it in any state.
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
+    let blocked: Vec<String> = props
+        .store
+        .run_request()
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| e.message)
+        .collect();
     html! {
         <div class="shell" data-testid="shell">
             <AppHeader version={build_version()} />
             <div class="shell__body">
-                <ScenarioSidebar />
-                <ResultsPanel worker_status={props.worker_status.clone()} />
+                <aside class="sidebar" data-testid="scenario-sidebar" aria-label="Scenarios and run">
+                    <h2 class="sidebar__title">{ "What to compare" }</h2>
+                    <ScenarioPicker store={props.store.clone()} on_action={props.on_action.clone()} />
+                    <SettingsPanel store={props.store.clone()} on_action={props.on_action.clone()} />
+                    <RunControls
+                        progress={props.progress.clone()}
+                        blocked={blocked}
+                        on_run={props.on_run.clone()}
+                        on_cancel={props.on_cancel.clone()}
+                        on_retry={props.on_retry.clone()}
+                    />
+                    if let Some(notice) = &props.store.notice {
+                        <p class="sidebar__notice" role="alert">{ notice.clone() }</p>
+                    }
+                </aside>
+                <ResultsPanel
+                    run={props.run.clone()}
+                    metric={props.store.metric}
+                    chart_size={props.chart_size}
+                    on_action={props.on_action.clone()}
+                />
             </div>
             <AppFooter />
         </div>

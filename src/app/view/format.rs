@@ -145,6 +145,20 @@ fn grouped(whole: f64) -> String {
     out
 }
 
+/// A whole number grouped in thousands, exactly: 18,446,744,073,709,551,615.
+#[must_use]
+pub fn whole(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A count: whole numbers grouped ("1,234"), small fractional counts with
 /// one decimal ("2.4"), as a mean of many runs often is.
 #[must_use]
@@ -261,6 +275,8 @@ mod tests {
         assert_eq!(count(3.0), "3");
         assert_eq!(count(-2_500.0), "\u{2212}2,500");
         assert_eq!(count(1_000_000.0), "1,000,000");
+        assert_eq!(whole(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(whole(999), "999");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod funnel;
 pub mod histogram;
 pub mod key_numbers;
 pub mod pair;
+pub mod progress;
 pub mod scale;
 pub mod tornado;
 

@@ -1,0 +1,385 @@
+//! Who runs what: the pool's bookkeeping, without the workers themselves.
+//! It hands a plan's chunks to idle workers one at a time (a worker that is
+//! quicker simply asks for more), merges what comes back, ignores answers
+//! to a cancelled run, and gives a failed worker's chunk to another. Pure,
+//! so the pool's rules are tested natively; `pool.rs` only carries its
+//! messages to and from real workers.
+
+use std::collections::VecDeque;
+
+use crate::app::plan::RunPlan;
+use crate::app::results::RunResults;
+use crate::protocol::{WorkerRequest, WorkerResponse, build_version};
+use crate::sim::scenario::Scenario;
+
+/// What the page knows of one worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkerState {
+    /// Spawned, has not answered the version request yet.
+    Starting,
+    Idle,
+    /// Simulating chunk `chunk` of run `id`.
+    Busy { id: u64, chunk: usize },
+    /// Did not start, stopped answering, or is from another build.
+    Failed { reason: String },
+}
+
+/// Where a run stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Running,
+    Done,
+    Cancelled,
+    Failed { message: String },
+}
+
+/// The run the page shows: its plan's scenarios, phase and results.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunState {
+    pub id: u64,
+    pub scenarios: Vec<Scenario>,
+    pub runs: u64,
+    pub phase: Phase,
+    pub results: RunResults,
+}
+
+/// A message for worker `worker`.
+pub type Send = (usize, WorkerRequest);
+
+/// The pool's state, as the page draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dispatcher {
+    pub workers: Vec<WorkerState>,
+    pub run: Option<RunState>,
+    plan: Option<RunPlan>,
+    queue: VecDeque<usize>,
+}
+
+impl Dispatcher {
+    /// A pool of `workers` workers, all starting.
+    #[must_use]
+    pub fn new(workers: usize) -> Self {
+        Dispatcher {
+            workers: vec![WorkerState::Starting; workers.max(1)],
+            run: None,
+            plan: None,
+            queue: VecDeque::new(),
+        }
+    }
+
+    /// Workers that have answered and not failed.
+    #[must_use]
+    pub fn working(&self) -> usize {
+        self.workers
+            .iter()
+            .filter(|w| matches!(w, WorkerState::Idle | WorkerState::Busy { .. }))
+            .count()
+    }
+
+    /// True while no worker has answered yet and some may still.
+    #[must_use]
+    pub fn is_starting(&self) -> bool {
+        self.working() == 0 && self.workers.iter().any(|w| *w == WorkerState::Starting)
+    }
+
+    /// True when every worker has failed.
+    #[must_use]
+    pub fn all_failed(&self) -> bool {
+        self.workers.iter().all(|w| matches!(w, WorkerState::Failed { .. }))
+    }
+
+    /// Starts `plan`, replacing (and cancelling) any run in progress.
+    pub fn start(&mut self, plan: RunPlan) -> Vec<Send> {
+        let mut sends = self.cancel();
+        self.run = Some(RunState {
+            id: plan.id,
+            scenarios: plan.scenarios.clone(),
+            runs: plan.runs,
+            phase: Phase::Running,
+            results: RunResults::new(plan.id, plan.runs, plan.chunks.len()),
+        });
+        self.queue = (0..plan.chunks.len()).collect();
+        self.plan = Some(plan);
+        sends.extend(self.hand_out());
+        sends
+    }
+
+    /// Stops the run in progress; its results so far stay on screen.
+    pub fn cancel(&mut self) -> Vec<Send> {
+        let Some(run) = self.run.as_mut().filter(|r| r.phase == Phase::Running) else {
+            return Vec::new();
+        };
+        run.phase = Phase::Cancelled;
+        let id = run.id;
+        self.queue.clear();
+        self.plan = None;
+        let mut sends = Vec::new();
+        for (index, worker) in self.workers.iter_mut().enumerate() {
+            if matches!(worker, WorkerState::Busy { id: busy, .. } if *busy == id) {
+                // The worker reads the cancel at its next step; it can take new work now.
+                *worker = WorkerState::Idle;
+                sends.push((index, WorkerRequest::Cancel { id }));
+            }
+        }
+        sends
+    }
+
+    /// Handles an answer from worker `worker`.
+    pub fn receive(&mut self, worker: usize, response: WorkerResponse) -> Vec<Send> {
+        match response {
+            WorkerResponse::Version { version } => self.version(worker, version),
+            WorkerResponse::Progress { id, chunk, runs_done } => {
+                if let Some(run) = self.current_mut(id) {
+                    run.results.progress(chunk, runs_done);
+                }
+                Vec::new()
+            }
+            WorkerResponse::ChunkDone { id, chunk, comparison } => {
+                self.free(worker, id);
+                let accepted = self.current_mut(id).map(|run| run.results.accept(chunk, comparison));
+                match accepted {
+                    Some(Err(message)) => self.fail_run(message),
+                    Some(Ok(())) => {
+                        if let Some(run) = self.current_mut(id) {
+                            if run.results.is_complete() {
+                                run.phase = Phase::Done;
+                            }
+                        }
+                        self.hand_out()
+                    }
+                    None => self.hand_out(),
+                }
+            }
+            WorkerResponse::Failed { id, message } => {
+                self.free(worker, id);
+                if self.current_mut(id).is_some() || id == 0 {
+                    self.fail_run(message)
+                } else {
+                    self.hand_out()
+                }
+            }
+        }
+    }
+
+    /// Worker `worker` did not start or stopped answering: its chunk goes
+    /// to another worker; with none left, the run fails.
+    pub fn worker_failed(&mut self, worker: usize, reason: &str) -> Vec<Send> {
+        let Some(state) = self.workers.get_mut(worker) else {
+            return Vec::new();
+        };
+        if let WorkerState::Busy { id, chunk } = *state {
+            if self.run.as_ref().is_some_and(|r| r.id == id && r.phase == Phase::Running) {
+                self.queue.push_front(chunk);
+            }
+        }
+        *state = WorkerState::Failed {
+            reason: reason.to_owned(),
+        };
+        if self.all_failed() {
+            let total = self.workers.len();
+            let noun = if total == 1 { "worker" } else { "workers" };
+            return self.fail_run(format!("The simulation {noun} stopped: {reason}"));
+        }
+        self.hand_out()
+    }
+
+    /// A fresh worker replaces failed worker `worker` (the Retry button).
+    pub fn restarting(&mut self, worker: usize) {
+        if let Some(state) = self.workers.get_mut(worker) {
+            *state = WorkerState::Starting;
+        }
+    }
+
+    fn version(&mut self, worker: usize, version: String) -> Vec<Send> {
+        let mine = build_version();
+        let Some(state) = self.workers.get_mut(worker) else {
+            return Vec::new();
+        };
+        if version == mine {
+            if *state == WorkerState::Starting {
+                *state = WorkerState::Idle;
+            }
+            self.hand_out()
+        } else {
+            self.worker_failed(
+                worker,
+                &format!("its files are from build {version}, the page's from {mine}; reload the page"),
+            )
+        }
+    }
+
+    fn current_mut(&mut self, id: u64) -> Option<&mut RunState> {
+        self.run.as_mut().filter(|r| r.id == id && r.phase == Phase::Running)
+    }
+
+    fn free(&mut self, worker: usize, id: u64) {
+        if let Some(state) = self.workers.get_mut(worker) {
+            if matches!(state, WorkerState::Busy { id: busy, .. } if *busy == id) {
+                *state = WorkerState::Idle;
+            }
+        }
+    }
+
+    fn fail_run(&mut self, message: String) -> Vec<Send> {
+        let mut sends = self.cancel();
+        if let Some(run) = self.run.as_mut() {
+            if run.phase == Phase::Cancelled || run.phase == Phase::Running {
+                run.phase = Phase::Failed { message };
+            }
+        }
+        sends.extend(self.hand_out());
+        sends
+    }
+
+    /// Gives queued chunks to idle workers.
+    fn hand_out(&mut self) -> Vec<Send> {
+        let mut sends = Vec::new();
+        let Some(plan) = &self.plan else {
+            return sends;
+        };
+        for (index, worker) in self.workers.iter_mut().enumerate() {
+            if *worker != WorkerState::Idle {
+                continue;
+            }
+            let Some(chunk) = self.queue.pop_front() else {
+                break;
+            };
+            *worker = WorkerState::Busy { id: plan.id, chunk };
+            sends.push((index, plan.request(chunk)));
+        }
+        sends
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::compare::{compare, compare_chunk, prepare_comparison};
+    use crate::sim::presets;
+
+    fn scenarios() -> Vec<Scenario> {
+        let all = presets::all();
+        vec![all[0].scenario.clone(), all[1].scenario.clone()]
+    }
+
+    fn ready(workers: usize) -> Dispatcher {
+        let mut pool = Dispatcher::new(workers);
+        for w in 0..workers {
+            assert!(pool.receive(w, WorkerResponse::version_of_this_build()).is_empty());
+        }
+        pool
+    }
+
+    /// Plays worker `worker` answering `request` with the engine itself.
+    fn answer(request: &WorkerRequest) -> WorkerResponse {
+        let WorkerRequest::Run { id, chunk } = request else {
+            panic!("not a run: {request:?}");
+        };
+        let scenarios: Vec<Scenario> = chunk.scenarios.iter().map(|s| s.scenario().unwrap()).collect();
+        let prepared = prepare_comparison(&scenarios[0], &scenarios[1..]);
+        WorkerResponse::ChunkDone {
+            id: *id,
+            chunk: chunk.chunk,
+            comparison: compare_chunk(&prepared, chunk.seed, chunk.runs.clone()),
+        }
+    }
+
+    fn plan(id: u64, runs: u64) -> RunPlan {
+        RunPlan::new(id, &scenarios(), runs, 1, 12, 2)
+    }
+
+    #[test]
+    fn every_chunk_is_sent_once_and_the_merged_result_equals_one_run() {
+        let mut pool = ready(2);
+        let mut sends: VecDeque<Send> = pool.start(plan(1, 1_500)).into();
+        assert_eq!(sends.len(), 2, "one chunk per idle worker");
+        let mut seen = Vec::new();
+        while let Some((worker, request)) = sends.pop_front() {
+            if let WorkerRequest::Run { chunk, .. } = &request {
+                seen.push(chunk.chunk);
+            }
+            sends.extend(pool.receive(worker, answer(&request)));
+        }
+        let mut expected: Vec<u32> = (0..plan(1, 1_500).chunks.len() as u32).collect();
+        seen.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(seen, expected);
+        let run = pool.run.as_ref().unwrap();
+        assert_eq!(run.phase, Phase::Done);
+        let mut all = scenarios();
+        for s in &mut all {
+            s.months = 12;
+        }
+        let whole = compare(&all[0], &all[1..], 1_500, 1).unwrap();
+        assert_eq!(run.results.comparison.as_deref(), Some(&whole));
+    }
+
+    #[test]
+    fn a_cancelled_run_ignores_late_answers_and_a_new_run_starts_at_once() {
+        let mut pool = ready(2);
+        let first = pool.start(plan(1, 5_000));
+        let cancels = pool.cancel();
+        assert_eq!(cancels.len(), 2);
+        assert!(cancels.iter().all(|(_, r)| *r == WorkerRequest::Cancel { id: 1 }));
+        assert_eq!(pool.run.as_ref().unwrap().phase, Phase::Cancelled);
+        let second = pool.start(plan(2, 1_000));
+        assert_eq!(second.len(), 2, "both workers take the new run right away");
+        // The old run's chunk finishing late changes nothing.
+        let late = pool.receive(first[0].0, answer(&first[0].1));
+        assert!(late.is_empty());
+        let run = pool.run.as_ref().unwrap();
+        assert_eq!((run.id, run.results.merged_runs()), (2, 0));
+    }
+
+    #[test]
+    fn a_failed_workers_chunk_goes_to_another_and_losing_all_fails_the_run() {
+        let mut pool = ready(2);
+        let sends = pool.start(plan(1, 3_000));
+        let (lost_worker, lost_request) = sends[0].clone();
+        let (other, other_request) = sends[1].clone();
+        assert!(pool.worker_failed(lost_worker, "it stopped answering").is_empty());
+        let next = pool.receive(other, answer(&other_request));
+        assert_eq!(next.len(), 1);
+        assert_eq!(next[0], (other, lost_request), "the lost chunk is handed out first");
+        let after = pool.worker_failed(other, "it stopped answering");
+        assert!(after.is_empty());
+        let Phase::Failed { message } = &pool.run.as_ref().unwrap().phase else {
+            panic!("the run should have failed");
+        };
+        assert!(message.contains("stopped"), "{message}");
+        assert!(pool.all_failed());
+    }
+
+    #[test]
+    fn a_worker_of_another_build_is_not_used() {
+        let mut pool = Dispatcher::new(1);
+        pool.receive(
+            0,
+            WorkerResponse::Version {
+                version: "0.0.0+other".into(),
+            },
+        );
+        assert!(matches!(&pool.workers[0], WorkerState::Failed { reason } if reason.contains("reload")));
+        assert!(pool.start(plan(1, 1_000)).is_empty());
+    }
+
+    #[test]
+    fn a_worker_failure_message_fails_the_run_in_its_words() {
+        let mut pool = ready(1);
+        let sends = pool.start(plan(4, 1_000));
+        pool.receive(
+            sends[0].0,
+            WorkerResponse::Failed {
+                id: 4,
+                message: "scenario 1 cannot run".into(),
+            },
+        );
+        assert_eq!(
+            pool.run.as_ref().unwrap().phase,
+            Phase::Failed {
+                message: "scenario 1 cannot run".into()
+            }
+        );
+        assert_eq!(pool.workers[0], WorkerState::Idle);
+    }
+}

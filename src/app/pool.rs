@@ -1,0 +1,308 @@
+//! The worker pool: the only code that spawns and talks to Web Workers.
+//! One worker per core (`navigator.hardwareConcurrency`, at most 8), the
+//! rules of who runs what in [`Dispatcher`], and a Yew hook that returns a
+//! [`PoolHandle`] with the intents `run`, `cancel` and `retry` and the
+//! pool's state to draw.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::timers::callback::Interval;
+use gloo_worker::{Spawnable, WorkerBridge};
+use yew::prelude::*;
+
+use crate::app::dispatch::{Dispatcher, Send, WorkerState};
+use crate::app::plan::RunPlan;
+use crate::app::store::Settings;
+use crate::protocol::{Packet, WorkerRequest, WorkerResponse, decode, encode};
+use crate::sim::scenario::Scenario;
+use crate::worker::SimWorker;
+
+/// The worker's start-up script (`assets/worker_loader.js`, copied next to
+/// Trunk's `worker.js`). Relative, so the site works under any sub-path,
+/// e.g. a GitHub Pages project site at `/sales-sim/`.
+pub const WORKER_LOADER_PATH: &str = "./worker_loader.js";
+/// At most this many workers, whatever the machine reports.
+pub const MAX_WORKERS: usize = 8;
+/// How long a worker may take to answer its first request: a cold start
+/// fetches and compiles the worker's WebAssembly.
+pub const START_DEADLINE_MS: f64 = 15_000.0;
+/// A busy worker reports progress every ~30 ms; one silent this long has
+/// crashed (a trap in WebAssembly ends a worker without a message).
+pub const SILENCE_DEADLINE_MS: f64 = 20_000.0;
+
+/// What the page draws of the pool and the run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolView {
+    pub pool: Dispatcher,
+    /// Milliseconds from Run to the first merged chunk, and to the last.
+    pub first_result_ms: Option<f64>,
+    pub elapsed_ms: f64,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Workers for this machine: one per core, at least 1, at most [`MAX_WORKERS`].
+#[must_use]
+pub fn worker_count() -> usize {
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+    (cores as usize).clamp(1, MAX_WORKERS)
+}
+
+struct Slot {
+    bridge: Option<WorkerBridge<SimWorker>>,
+    spawned_ms: f64,
+    last_heard_ms: f64,
+}
+
+struct Core {
+    dispatcher: Dispatcher,
+    slots: Vec<Slot>,
+    next_id: u64,
+    started_ms: f64,
+    first_result_ms: Option<f64>,
+    finished_ms: Option<f64>,
+    publish: UseStateSetter<Rc<PoolView>>,
+    myself: Weak<RefCell<Option<Core>>>,
+    _watchdog: Option<Interval>,
+}
+
+impl Core {
+    fn spawn_worker(&self, index: usize) -> Option<WorkerBridge<SimWorker>> {
+        let myself = self.myself.clone();
+        let bridge = SimWorker::spawner()
+            .encoding::<gloo_worker::Bincode>()
+            .callback(move |packet: Packet| on_packet(&myself, index, &packet))
+            .spawn_with_loader(WORKER_LOADER_PATH);
+        match encode(&WorkerRequest::Version) {
+            Ok(version) => bridge.send(version),
+            Err(_) => return None,
+        }
+        Some(bridge)
+    }
+
+    fn deliver(&mut self, sends: Vec<Send>) {
+        for (index, request) in sends {
+            let Some(slot) = self.slots.get_mut(index) else { continue };
+            slot.last_heard_ms = now_ms();
+            match (slot.bridge.as_ref(), encode(&request)) {
+                (Some(bridge), Ok(packet)) => bridge.send(packet),
+                (_, Err(message)) => {
+                    let more = self.dispatcher.worker_failed(index, &message);
+                    self.deliver(more);
+                }
+                (None, _) => {}
+            }
+        }
+    }
+
+    fn receive(&mut self, index: usize, packet: &Packet) {
+        if let Some(slot) = self.slots.get_mut(index) {
+            slot.last_heard_ms = now_ms();
+        }
+        let sends = match decode::<WorkerResponse>(packet) {
+            Ok(response) => {
+                let chunk_done = matches!(response, WorkerResponse::ChunkDone { .. });
+                let sends = self.dispatcher.receive(index, response);
+                if chunk_done {
+                    self.note_timing();
+                }
+                sends
+            }
+            Err(message) => self.fail_worker(index, &message),
+        };
+        self.deliver(sends);
+    }
+
+    fn note_timing(&mut self) {
+        let Some(run) = &self.dispatcher.run else { return };
+        if run.results.merged_runs() > 0 && self.first_result_ms.is_none() {
+            self.first_result_ms = Some(now_ms() - self.started_ms);
+        }
+        if run.results.is_complete() && self.finished_ms.is_none() {
+            self.finished_ms = Some(now_ms());
+        }
+    }
+
+    fn fail_worker(&mut self, index: usize, reason: &str) -> Vec<Send> {
+        if let Some(slot) = self.slots.get_mut(index) {
+            // Dropping the bridge terminates the worker.
+            slot.bridge = None;
+        }
+        self.dispatcher.worker_failed(index, reason)
+    }
+
+    /// Workers that never answered or went silent while busy are let go.
+    fn check_deadlines(&mut self) {
+        let now = now_ms();
+        let mut sends = Vec::new();
+        for index in 0..self.slots.len() {
+            let slot = &self.slots[index];
+            let reason = match &self.dispatcher.workers[index] {
+                WorkerState::Starting if now - slot.spawned_ms > START_DEADLINE_MS => {
+                    "it did not start (its files may have failed to load)"
+                }
+                WorkerState::Busy { .. } if now - slot.last_heard_ms > SILENCE_DEADLINE_MS => {
+                    "it stopped answering"
+                }
+                _ => continue,
+            };
+            sends.extend(self.fail_worker(index, reason));
+        }
+        self.deliver(sends);
+    }
+
+    fn view(&self) -> Rc<PoolView> {
+        let end = self.finished_ms.unwrap_or_else(now_ms);
+        Rc::new(PoolView {
+            pool: self.dispatcher.clone(),
+            first_result_ms: self.first_result_ms,
+            elapsed_ms: if self.dispatcher.run.is_some() { end - self.started_ms } else { 0.0 },
+        })
+    }
+}
+
+/// A worker's answer: handled with the core borrowed, published after the
+/// borrow ends (publishing may render, and a render may call an intent).
+fn on_packet(core: &Weak<RefCell<Option<Core>>>, index: usize, packet: &Packet) {
+    let Some(core) = core.upgrade() else { return };
+    let published = {
+        let Ok(mut guard) = core.try_borrow_mut() else { return };
+        let Some(core) = guard.as_mut() else { return };
+        core.receive(index, packet);
+        (core.publish.clone(), core.view())
+    };
+    published.0.set(published.1);
+}
+
+/// The intents the page can send to the pool, and what it shows.
+#[derive(Clone)]
+pub struct PoolHandle {
+    pub view: Rc<PoolView>,
+    core: Rc<RefCell<Option<Core>>>,
+}
+
+impl PartialEq for PoolHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+    }
+}
+
+impl PoolHandle {
+    fn with_core(&self, act: impl FnOnce(&mut Core)) {
+        let published = {
+            let Ok(mut guard) = self.core.try_borrow_mut() else { return };
+            let Some(core) = guard.as_mut() else { return };
+            act(core);
+            (core.publish.clone(), core.view())
+        };
+        published.0.set(published.1);
+    }
+
+    /// Runs `scenarios` (the baseline first) with `settings`, replacing any run in progress.
+    pub fn run(&self, scenarios: &[Scenario], settings: Settings) {
+        self.with_core(|core| {
+            core.next_id += 1;
+            let plan = RunPlan::new(
+                core.next_id,
+                scenarios,
+                settings.runs,
+                settings.seed,
+                settings.months,
+                core.slots.len(),
+            );
+            core.started_ms = now_ms();
+            core.first_result_ms = None;
+            core.finished_ms = None;
+            let sends = core.dispatcher.start(plan);
+            core.deliver(sends);
+        });
+    }
+
+    /// Stops every worker's part of the run in progress.
+    pub fn cancel(&self) {
+        self.with_core(|core| {
+            let sends = core.dispatcher.cancel();
+            core.finished_ms = Some(now_ms());
+            core.deliver(sends);
+        });
+    }
+
+    /// Starts fresh workers in place of the failed ones.
+    pub fn retry(&self) {
+        self.with_core(|core| {
+            for index in 0..core.slots.len() {
+                if matches!(core.dispatcher.workers[index], WorkerState::Failed { .. }) {
+                    core.dispatcher.restarting(index);
+                    core.slots[index].bridge = core.spawn_worker(index);
+                    core.slots[index].spawned_ms = now_ms();
+                }
+            }
+        });
+    }
+}
+
+/// Spawns the pool when the calling component mounts and ends its workers
+/// when it unmounts.
+#[hook]
+pub fn use_simulation_pool() -> PoolHandle {
+    let view = use_state(|| {
+        Rc::new(PoolView {
+            pool: Dispatcher::new(worker_count()),
+            first_result_ms: None,
+            elapsed_ms: 0.0,
+        })
+    });
+    let core = use_mut_ref(|| None::<Core>);
+    {
+        let core = core.clone();
+        let publish = view.setter();
+        use_effect_with((), move |()| {
+            let count = worker_count();
+            let now = now_ms();
+            let mut fresh = Core {
+                dispatcher: Dispatcher::new(count),
+                slots: Vec::new(),
+                next_id: 0,
+                started_ms: now,
+                first_result_ms: None,
+                finished_ms: None,
+                publish,
+                myself: Rc::downgrade(&core),
+                _watchdog: None,
+            };
+            for index in 0..count {
+                let bridge = fresh.spawn_worker(index);
+                fresh.slots.push(Slot {
+                    bridge,
+                    spawned_ms: now,
+                    last_heard_ms: now,
+                });
+            }
+            let weak = Rc::downgrade(&core);
+            fresh._watchdog = Some(Interval::new(1_000, move || {
+                let Some(core) = weak.upgrade() else { return };
+                let published = {
+                    let Ok(mut guard) = core.try_borrow_mut() else { return };
+                    let Some(core) = guard.as_mut() else { return };
+                    let before = core.dispatcher.workers.clone();
+                    core.check_deadlines();
+                    // Only a change is worth a render.
+                    (before != core.dispatcher.workers).then(|| (core.publish.clone(), core.view()))
+                };
+                if let Some((publish, view)) = published {
+                    publish.set(view);
+                }
+            }));
+            *core.borrow_mut() = Some(fresh);
+            // Dropping the core drops the bridges (ending the workers) and the watchdog.
+            move || drop(core.borrow_mut().take())
+        });
+    }
+    PoolHandle {
+        view: (*view).clone(),
+        core,
+    }
+}
