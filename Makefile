@@ -84,10 +84,13 @@ test-browser:
 
 # Human-readable spec output on the terminal; the TAP copy's closing lines
 # (`# pass N`, `# fail N`) are printed last for CI to read.
+# The end-to-end tests compare the page's numbers with the native command line's.
 E2E_TAP := $(E2E_DIR)/test-results/e2e.tap
 test-e2e: $(NODE_MODULES)/.package-lock.json
 	@mkdir -p $(dir $(E2E_TAP))
+	cargo build --release --bin salesim
 	cd $(E2E_DIR) && CHROMIUM="$$(command -v chromium)" DIST_DIR="$(CURDIR)/dist" \
+		SALESIM_BIN="$(CURDIR)/target/release/salesim" \
 		node --test --test-reporter=spec --test-reporter-destination=stdout \
 		--test-reporter=tap --test-reporter-destination=$(CURDIR)/$(E2E_TAP) \
 		$(notdir $(wildcard $(E2E_DIR)/*.test.mjs))

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::sim::compare::Comparison;
 use crate::sim::scenario::Scenario;
+use crate::sim::sensitivity::Tornado;
 use crate::sim::validate::parse_scenario;
 
 /// The crate version, as shown in the page header and reported by the worker.
@@ -88,8 +89,18 @@ pub enum WorkerRequest {
     /// Simulate a chunk of run `id`; answered by `Progress` messages and one
     /// `ChunkDone` (or `Failed`).
     Run { id: u64, chunk: ChunkRequest },
-    /// Stop every chunk of run `id` at the next step (a few dozen runs).
+    /// Stop every chunk of run `id` (a comparison or a tornado) at the next step.
     Cancel { id: u64 },
+    /// The sensitivity tornado of `scenario` against `baseline`: which
+    /// assumptions move the difference in cumulative profit most.
+    Sensitivity {
+        id: u64,
+        baseline: ScenarioText,
+        scenario: ScenarioText,
+        runs: u64,
+        seed: u64,
+        months: u32,
+    },
 }
 
 /// What a worker sends back.
@@ -103,7 +114,15 @@ pub enum WorkerResponse {
     /// Runs of a chunk done so far.
     Progress { id: u64, chunk: u32, runs_done: u64 },
     /// A chunk's comparison, ready to merge.
-    ChunkDone { id: u64, chunk: u32, comparison: Comparison },
+    ChunkDone {
+        id: u64,
+        chunk: u32,
+        comparison: Comparison,
+    },
+    /// Steps of a tornado done so far (one per parameter, and the base).
+    SensitivityProgress { id: u64, steps_done: u32, steps: u32 },
+    /// A finished tornado.
+    SensitivityDone { id: u64, tornado: Tornado },
     /// A request that could not be carried out, in plain words.
     Failed { id: u64, message: String },
 }

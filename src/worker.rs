@@ -14,9 +14,10 @@ use std::rc::Rc;
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::JsValue;
 
-use crate::protocol::{ChunkRequest, Packet, WorkerRequest, WorkerResponse, decode, encode};
+use crate::protocol::{ChunkRequest, Packet, ScenarioText, WorkerRequest, WorkerResponse, decode, encode};
 use crate::sim::compare::{ComparisonRunner, prepare_comparison};
 use crate::sim::scenario::Scenario;
+use crate::sim::sensitivity::TornadoRunner;
 
 /// Runs simulated between two looks at the clock: a few milliseconds of work.
 const STEP_RUNS: u64 = 8;
@@ -55,6 +56,28 @@ impl Worker for SimWorker {
                     simulate(&scope, who, id, chunk, &cancelled).await;
                 });
             }
+            Ok(WorkerRequest::Sensitivity {
+                id,
+                baseline,
+                scenario,
+                runs,
+                seed,
+                months,
+            }) => {
+                let scope = scope.clone();
+                let cancelled = Rc::clone(&self.cancelled);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let job = SensitivityJob {
+                        id,
+                        baseline,
+                        scenario,
+                        runs,
+                        seed,
+                        months,
+                    };
+                    sensitivity(&scope, who, job, &cancelled).await;
+                });
+            }
             // The id is unknown when the request itself cannot be read; 0 is never a run's id.
             Err(message) => answer(scope, who, &WorkerResponse::Failed { id: 0, message }),
         }
@@ -77,7 +100,10 @@ fn scenarios_of(chunk: &ChunkRequest) -> Result<Vec<Scenario>, String> {
         .scenarios
         .iter()
         .enumerate()
-        .map(|(i, text)| text.scenario().map_err(|e| format!("scenario {} cannot run:\n{e}", i + 1)))
+        .map(|(i, text)| {
+            text.scenario()
+                .map_err(|e| format!("scenario {} cannot run:\n{e}", i + 1))
+        })
         .collect()
 }
 
@@ -90,7 +116,16 @@ async fn simulate(
 ) {
     let scenarios = match scenarios_of(&chunk) {
         Ok(scenarios) if !scenarios.is_empty() => scenarios,
-        Ok(_) => return answer(scope, who, &WorkerResponse::Failed { id, message: "no scenario to run".into() }),
+        Ok(_) => {
+            return answer(
+                scope,
+                who,
+                &WorkerResponse::Failed {
+                    id,
+                    message: "no scenario to run".into(),
+                },
+            );
+        }
         Err(message) => return answer(scope, who, &WorkerResponse::Failed { id, message }),
     };
     let (baseline, others) = scenarios.split_at(1);
@@ -100,7 +135,15 @@ async fn simulate(
     while !runner.is_finished() {
         let runs_done = runner.advance(STEP_RUNS);
         if js_sys::Date::now() - slice_start >= SLICE_MS && !runner.is_finished() {
-            answer(scope, who, &WorkerResponse::Progress { id, chunk: chunk.chunk, runs_done });
+            answer(
+                scope,
+                who,
+                &WorkerResponse::Progress {
+                    id,
+                    chunk: chunk.chunk,
+                    runs_done,
+                },
+            );
             yield_to_messages().await;
             if cancelled.borrow().contains(&id) {
                 return;
@@ -109,7 +152,70 @@ async fn simulate(
         }
     }
     let comparison = runner.finish();
-    answer(scope, who, &WorkerResponse::ChunkDone { id, chunk: chunk.chunk, comparison });
+    answer(
+        scope,
+        who,
+        &WorkerResponse::ChunkDone {
+            id,
+            chunk: chunk.chunk,
+            comparison,
+        },
+    );
+}
+
+struct SensitivityJob {
+    id: u64,
+    baseline: ScenarioText,
+    scenario: ScenarioText,
+    runs: u64,
+    seed: u64,
+    months: u32,
+}
+
+async fn sensitivity(
+    scope: &WorkerScope<SimWorker>,
+    who: HandlerId,
+    job: SensitivityJob,
+    cancelled: &RefCell<BTreeSet<u64>>,
+) {
+    let id = job.id;
+    let on_horizon = |text: &ScenarioText| {
+        text.scenario().map(|mut scenario| {
+            scenario.months = job.months;
+            scenario
+        })
+    };
+    let runner = match (on_horizon(&job.baseline), on_horizon(&job.scenario)) {
+        (Ok(baseline), Ok(scenario)) => {
+            TornadoRunner::new(Some(&baseline), &scenario, job.runs, job.seed).map_err(|e| e.to_string())
+        }
+        (Err(message), _) | (_, Err(message)) => Err(message),
+    };
+    let mut runner = match runner {
+        Ok(runner) => runner,
+        Err(message) => return answer(scope, who, &WorkerResponse::Failed { id, message }),
+    };
+    let steps = runner.steps() as u32;
+    while runner.step() {
+        let steps_done = runner.done() as u32;
+        answer(
+            scope,
+            who,
+            &WorkerResponse::SensitivityProgress { id, steps_done, steps },
+        );
+        yield_to_messages().await;
+        if cancelled.borrow().contains(&id) {
+            return;
+        }
+    }
+    answer(
+        scope,
+        who,
+        &WorkerResponse::SensitivityDone {
+            id,
+            tornado: runner.finish(),
+        },
+    );
 }
 
 /// Lets the worker's event loop deliver waiting messages, then resumes.

@@ -3,8 +3,8 @@
 //! version answer means.
 
 use salesim::protocol::{
-    BUILD_ID, CRATE_VERSION, ChunkRequest, Packet, ScenarioText, WorkerRequest, WorkerResponse, build_version,
-    decode, encode,
+    BUILD_ID, CRATE_VERSION, ChunkRequest, Packet, ScenarioText, WorkerRequest, WorkerResponse, build_version, decode,
+    encode,
 };
 use salesim::sim::compare::{compare, compare_chunk, prepare_comparison};
 use salesim::sim::presets;
@@ -40,7 +40,11 @@ fn an_invalid_scenario_text_is_reported_with_the_field() {
 
 #[test]
 fn a_run_request_round_trips_through_the_codec() {
-    let scenarios = presets::all().iter().take(3).map(|p| ScenarioText::of(&p.scenario)).collect();
+    let scenarios = presets::all()
+        .iter()
+        .take(3)
+        .map(|p| ScenarioText::of(&p.scenario))
+        .collect();
     let request = WorkerRequest::Run {
         id: 7,
         chunk: ChunkRequest {
@@ -74,17 +78,33 @@ fn a_chunks_comparison_comes_back_bit_for_bit() {
     assert_eq!(back, comparison);
     // The exact state travels as bits, counts as variable-length integers.
     let json = serde_json::to_string(&comparison).unwrap();
-    assert!(packet.0.len() * 2 < json.len(), "{} bytes vs JSON {}", packet.0.len(), json.len());
+    assert!(
+        packet.0.len() * 2 < json.len(),
+        "{} bytes vs JSON {}",
+        packet.0.len(),
+        json.len()
+    );
     // And it merges like the original.
     let mut merged = back;
     merged.merge(&compare_chunk(&prepared, 1, 120..200)).unwrap();
-    let whole = compare(&all[0].scenario, &[all[1].scenario.clone(), all[5].scenario.clone()], 200, 1).unwrap();
+    let whole = compare(
+        &all[0].scenario,
+        &[all[1].scenario.clone(), all[5].scenario.clone()],
+        200,
+        1,
+    )
+    .unwrap();
     assert_eq!(merged, whole);
 }
 
 #[test]
 fn unreadable_packets_are_errors_not_panics() {
-    for bytes in [vec![], vec![0xff; 3], vec![9, 1, 2, 3], vec![2, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]] {
+    for bytes in [
+        vec![],
+        vec![0xff; 3],
+        vec![9, 1, 2, 3],
+        vec![2, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+    ] {
         let error = decode::<WorkerResponse>(&Packet(bytes.clone())).unwrap_err();
         assert!(error.contains("could not read"), "{bytes:?}: {error}");
     }

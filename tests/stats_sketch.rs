@@ -354,3 +354,119 @@ fn memory_is_bounded_by_the_value_range_not_the_count() {
     // The serialized form is bounded the same way (≈ a few bytes per slot).
     assert!(serde_json::to_string(&many).unwrap().len() < 8 * bound);
 }
+
+fn normal(n: usize, seed: u64, mean: f64, sd: f64) -> Vec<f64> {
+    let d = Normal::new(mean, sd).unwrap();
+    let mut r = rng(seed);
+    (0..n).map(|_| d.sample(&mut r)).collect()
+}
+
+/// Exact counts of `values` on `edges`, with the end bins catching what is
+/// outside, as `Histogram` documents.
+fn exact_counts(values: &[f64], edges: &[f64]) -> Vec<u64> {
+    let bins = edges.len() - 1;
+    let mut counts = vec![0u64; bins];
+    for &v in values {
+        let bin = edges[1..bins].iter().take_while(|&&e| e <= v).count();
+        counts[bin] += 1;
+    }
+    counts
+}
+
+/// Bins strictly between the first and last non-empty ones that are empty.
+fn interior_empty_bins(counts: &[u64]) -> usize {
+    let first = counts.iter().position(|&c| c > 0).unwrap_or(0);
+    let last = counts.iter().rposition(|&c| c > 0).unwrap_or(0);
+    counts[first..=last].iter().filter(|&&c| c == 0).count()
+}
+
+#[test]
+fn a_narrow_outcome_has_no_empty_bins_inside_its_bulk() {
+    // Profit-like outcomes around $20M with a spread of a few sketch
+    // buckets (each ≈ $131k wide here): bins as narrow as the buckets would
+    // alternate between full and empty.
+    for (sd, seed) in [(1.5e6, 60), (2e5, 61), (5e4, 62)] {
+        let values = normal(10_000, seed, 2.0e7, sd);
+        let acc = accumulate(&values);
+        let h = acc.histogram(30).unwrap();
+        assert_eq!(h.counts.iter().sum::<u64>(), acc.count());
+        assert_eq!(interior_empty_bins(&h.counts), 0, "sd {sd}: {:?}", h.counts);
+    }
+}
+
+#[test]
+fn histogram_bins_are_at_least_two_buckets_wide() {
+    let values = normal(10_000, 63, 2.0e7, 2e5);
+    let h = accumulate(&values).histogram(30).unwrap();
+    // Buckets at $20M are 2^24 / 128 wide.
+    let widest = 2f64.powi(24) / 128.0;
+    assert!(h.counts.len() < 30, "{} bins", h.counts.len());
+    for w in h.edges.windows(2) {
+        assert!(w[1] - w[0] >= 2.0 * widest * (1.0 - 1e-12), "{w:?}");
+    }
+}
+
+#[test]
+fn histogram_counts_follow_the_exact_counts_not_the_bucket_grid() {
+    // Bins of about two buckets: assigning whole buckets to bins would give
+    // a saw-tooth of one-bucket and two-bucket bins.
+    let values = normal(10_000, 64, 2.0e7, 1.5e6);
+    let h = accumulate(&values).histogram(30).unwrap();
+    let exact = exact_counts(&values, &h.edges);
+    let tallest = *exact.iter().max().unwrap() as f64;
+    for (i, (&estimate, &exact)) in h.counts.iter().zip(&exact).enumerate() {
+        let error = (estimate as f64 - exact as f64).abs();
+        assert!(error <= 0.08 * tallest, "bin {i}: {estimate} vs exact {exact}");
+    }
+}
+
+#[test]
+fn interpolated_counts_are_monotone_exact_at_the_ends_and_near_the_truth() {
+    let values = merge_test_values();
+    let finite: Vec<f64> = sorted(&values).into_iter().filter(|v| v.is_finite()).collect();
+    let sketch = accumulate(&values).sketch().clone();
+    let n = finite.len() as f64;
+    assert_eq!(sketch.count_below_interpolated(finite[0]), 0.0);
+    assert_eq!(sketch.count_below_interpolated(f64::INFINITY), n);
+    assert_eq!(sketch.count_below_interpolated(f64::NEG_INFINITY), 0.0);
+    // Exact at zero, where the sign split is: the negatives are below it.
+    let negatives = finite.iter().filter(|&&v| v <= -ZERO_THRESHOLD).count() as f64;
+    assert_eq!(sketch.count_below_interpolated(0.0), negatives);
+    let mut previous = 0.0;
+    for &x in finite.iter().step_by(7) {
+        let estimate = sketch.count_below_interpolated(x);
+        assert!(estimate >= previous, "not monotone at {x}");
+        previous = estimate;
+        // Off by at most the values in the bucket around x (the zero bucket
+        // holds everything closer to 0 than ZERO_THRESHOLD, as a point).
+        let in_bucket_of_x = |v: f64| {
+            if x.abs() < ZERO_THRESHOLD {
+                v.abs() < ZERO_THRESHOLD
+            } else {
+                (v - x).abs() <= 2.0 * RELATIVE_ERROR * x.abs()
+            }
+        };
+        let within = finite.iter().filter(|&&v| in_bucket_of_x(v)).count() as f64;
+        let exact = finite.partition_point(|&v| v < x) as f64;
+        assert!((estimate - exact).abs() <= within, "at {x}: {estimate} vs {exact}");
+    }
+}
+
+#[test]
+fn interpolated_counts_spread_a_bucket_over_its_width() {
+    // 1000 values in [1000, 1004): one bucket (512 / 128 = 4 wide), whose
+    // count a step function would put wholly on one side of 1002.
+    let mut r = rng(65);
+    let values: Vec<f64> = (0..1000).map(|_| r.random_range(1000.0..1004.0)).collect();
+    let sketch = accumulate(&values).sketch().clone();
+    assert_eq!(sketch.stored_buckets(), 1);
+    let (min, max) = (sketch.min().unwrap(), sketch.max().unwrap());
+    let halfway = sketch.count_below_interpolated((min + max) / 2.0);
+    assert!((halfway - 500.0).abs() < 1e-9, "{halfway}");
+    assert_eq!(sketch.count_below_interpolated(min), 0.0);
+    assert_eq!(sketch.count_below_interpolated(max), 1000.0);
+    assert_eq!(QuantileSketch::bucket_width(1000.0), 4.0);
+    assert_eq!(QuantileSketch::bucket_width(-1000.0), 4.0);
+    assert_eq!(QuantileSketch::bucket_width(0.0), 0.0);
+    assert_eq!(QuantileSketch::bucket_width(f64::MAX), 2f64.powi(1023) / 128.0);
+}

@@ -11,6 +11,7 @@ use crate::app::plan::RunPlan;
 use crate::app::results::RunResults;
 use crate::protocol::{WorkerRequest, WorkerResponse, build_version};
 use crate::sim::scenario::Scenario;
+use crate::sim::sensitivity::Tornado;
 
 /// What the page knows of one worker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,9 +20,14 @@ pub enum WorkerState {
     Starting,
     Idle,
     /// Simulating chunk `chunk` of run `id`.
-    Busy { id: u64, chunk: usize },
+    Busy {
+        id: u64,
+        chunk: usize,
+    },
     /// Did not start, stopped answering, or is from another build.
-    Failed { reason: String },
+    Failed {
+        reason: String,
+    },
 }
 
 /// Where a run stands.
@@ -39,8 +45,24 @@ pub struct RunState {
     pub id: u64,
     pub scenarios: Vec<Scenario>,
     pub runs: u64,
+    pub seed: u64,
+    pub months: u32,
     pub phase: Phase,
     pub results: RunResults,
+}
+
+/// A sensitivity tornado being computed (or done) in one worker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SensitivityState {
+    pub id: u64,
+    /// The scenario whose assumptions are tested, and its baseline.
+    pub scenario: String,
+    pub baseline: String,
+    pub worker: usize,
+    pub steps_done: u32,
+    pub steps: u32,
+    pub phase: Phase,
+    pub tornado: Option<Tornado>,
 }
 
 /// A message for worker `worker`.
@@ -51,6 +73,7 @@ pub type Send = (usize, WorkerRequest);
 pub struct Dispatcher {
     pub workers: Vec<WorkerState>,
     pub run: Option<RunState>,
+    pub sensitivity: Option<SensitivityState>,
     plan: Option<RunPlan>,
     queue: VecDeque<usize>,
 }
@@ -62,6 +85,7 @@ impl Dispatcher {
         Dispatcher {
             workers: vec![WorkerState::Starting; workers.max(1)],
             run: None,
+            sensitivity: None,
             plan: None,
             queue: VecDeque::new(),
         }
@@ -79,7 +103,7 @@ impl Dispatcher {
     /// True while no worker has answered yet and some may still.
     #[must_use]
     pub fn is_starting(&self) -> bool {
-        self.working() == 0 && self.workers.iter().any(|w| *w == WorkerState::Starting)
+        self.working() == 0 && self.workers.contains(&WorkerState::Starting)
     }
 
     /// True when every worker has failed.
@@ -95,6 +119,8 @@ impl Dispatcher {
             id: plan.id,
             scenarios: plan.scenarios.clone(),
             runs: plan.runs,
+            seed: plan.seed,
+            months: plan.months,
             phase: Phase::Running,
             results: RunResults::new(plan.id, plan.runs, plan.chunks.len()),
         });
@@ -124,9 +150,79 @@ impl Dispatcher {
         sends
     }
 
+    /// Starts a tornado (`request` is a `WorkerRequest::Sensitivity` with
+    /// this `id`) in an idle worker, or the first working one (it takes
+    /// turns with the chunk it is simulating).
+    pub fn start_sensitivity(&mut self, id: u64, request: WorkerRequest, scenario: &str, baseline: &str) -> Vec<Send> {
+        let mut sends = self.cancel_sensitivity();
+        let chosen = self
+            .workers
+            .iter()
+            .position(|w| *w == WorkerState::Idle)
+            .or_else(|| self.workers.iter().position(|w| matches!(w, WorkerState::Busy { .. })));
+        let phase = if chosen.is_some() {
+            Phase::Running
+        } else {
+            Phase::Failed {
+                message: "no simulation worker is running".to_owned(),
+            }
+        };
+        self.sensitivity = Some(SensitivityState {
+            id,
+            scenario: scenario.to_owned(),
+            baseline: baseline.to_owned(),
+            worker: chosen.unwrap_or(0),
+            steps_done: 0,
+            steps: 0,
+            phase,
+            tornado: None,
+        });
+        if let Some(worker) = chosen {
+            sends.push((worker, request));
+        }
+        sends
+    }
+
+    /// Stops the tornado in progress.
+    pub fn cancel_sensitivity(&mut self) -> Vec<Send> {
+        match self.sensitivity.as_mut() {
+            Some(job) if job.phase == Phase::Running => {
+                job.phase = Phase::Cancelled;
+                vec![(job.worker, WorkerRequest::Cancel { id: job.id })]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn running_sensitivity(&mut self, id: u64) -> Option<&mut SensitivityState> {
+        self.sensitivity
+            .as_mut()
+            .filter(|job| job.id == id && job.phase == Phase::Running)
+    }
+
     /// Handles an answer from worker `worker`.
     pub fn receive(&mut self, worker: usize, response: WorkerResponse) -> Vec<Send> {
         match response {
+            WorkerResponse::SensitivityProgress { id, steps_done, steps } => {
+                if let Some(job) = self.running_sensitivity(id) {
+                    (job.steps_done, job.steps) = (steps_done, steps);
+                }
+                Vec::new()
+            }
+            WorkerResponse::SensitivityDone { id, tornado } => {
+                if let Some(job) = self.running_sensitivity(id) {
+                    job.steps_done = job.steps;
+                    job.phase = Phase::Done;
+                    job.tornado = Some(tornado);
+                }
+                Vec::new()
+            }
+            WorkerResponse::Failed { id, message } if self.running_sensitivity(id).is_some() => {
+                if let Some(job) = self.running_sensitivity(id) {
+                    job.phase = Phase::Failed { message };
+                }
+                Vec::new()
+            }
             WorkerResponse::Version { version } => self.version(worker, version),
             WorkerResponse::Progress { id, chunk, runs_done } => {
                 if let Some(run) = self.current_mut(id) {
@@ -164,11 +260,24 @@ impl Dispatcher {
     /// Worker `worker` did not start or stopped answering: its chunk goes
     /// to another worker; with none left, the run fails.
     pub fn worker_failed(&mut self, worker: usize, reason: &str) -> Vec<Send> {
+        if let Some(job) = self
+            .sensitivity
+            .as_mut()
+            .filter(|j| j.worker == worker && j.phase == Phase::Running)
+        {
+            job.phase = Phase::Failed {
+                message: format!("the simulation worker stopped: {reason}"),
+            };
+        }
         let Some(state) = self.workers.get_mut(worker) else {
             return Vec::new();
         };
         if let WorkerState::Busy { id, chunk } = *state {
-            if self.run.as_ref().is_some_and(|r| r.id == id && r.phase == Phase::Running) {
+            if self
+                .run
+                .as_ref()
+                .is_some_and(|r| r.id == id && r.phase == Phase::Running)
+            {
                 self.queue.push_front(chunk);
             }
         }
@@ -361,6 +470,54 @@ mod tests {
         );
         assert!(matches!(&pool.workers[0], WorkerState::Failed { reason } if reason.contains("reload")));
         assert!(pool.start(plan(1, 1_000)).is_empty());
+    }
+
+    #[test]
+    fn a_tornado_runs_beside_a_comparison_and_its_answers_do_not_touch_the_run() {
+        let mut pool = ready(2);
+        let run = pool.start(plan(1, 3_000));
+        let request = WorkerRequest::Sensitivity {
+            id: 2,
+            baseline: crate::protocol::ScenarioText::of(&scenarios()[0]),
+            scenario: crate::protocol::ScenarioText::of(&scenarios()[1]),
+            runs: 10,
+            seed: 1,
+            months: 12,
+        };
+        let sends = pool.start_sensitivity(2, request.clone(), "Three-stage", "Generalist");
+        assert_eq!(sends, vec![(0, request)], "both busy: the first takes turns");
+        pool.receive(
+            0,
+            WorkerResponse::SensitivityProgress {
+                id: 2,
+                steps_done: 3,
+                steps: 18,
+            },
+        );
+        assert_eq!(pool.sensitivity.as_ref().unwrap().steps_done, 3);
+        let tornado = crate::sim::sensitivity::tornado(Some(&scenarios()[0]), &scenarios()[1], 5, 1).unwrap();
+        pool.receive(
+            0,
+            WorkerResponse::SensitivityDone {
+                id: 2,
+                tornado: tornado.clone(),
+            },
+        );
+        let job = pool.sensitivity.as_ref().unwrap();
+        assert_eq!((&job.phase, job.tornado.as_ref()), (&Phase::Done, Some(&tornado)));
+        assert_eq!(pool.run.as_ref().unwrap().phase, Phase::Running);
+        assert_eq!(pool.workers[0], WorkerState::Busy { id: 1, chunk: 0 }, "{run:?}");
+        // A failure of the tornado fails only the tornado.
+        pool.start_sensitivity(3, WorkerRequest::Cancel { id: 0 }, "a", "b");
+        pool.receive(
+            0,
+            WorkerResponse::Failed {
+                id: 3,
+                message: "bad".into(),
+            },
+        );
+        assert!(matches!(pool.sensitivity.as_ref().unwrap().phase, Phase::Failed { .. }));
+        assert_eq!(pool.run.as_ref().unwrap().phase, Phase::Running);
     }
 
     #[test]

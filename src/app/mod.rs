@@ -116,11 +116,32 @@ mod root {
             let store = store.clone();
             Callback::from(move |action: Action| store.dispatch(action))
         };
+        let on_sensitivity = {
+            let (pool, run) = (pool.clone(), view.pool.run.clone());
+            Callback::from(move |index: usize| {
+                let Some(run) = &run else { return };
+                if let (Some(baseline), Some(scenario)) = (run.scenarios.first(), run.scenarios.get(index)) {
+                    let settings = super::store::Settings {
+                        runs: run.runs,
+                        months: run.months,
+                        seed: run.seed,
+                    };
+                    pool.sensitivity(baseline, scenario, settings);
+                }
+            })
+        };
+        let on_cancel_sensitivity = {
+            let pool = pool.clone();
+            Callback::from(move |()| pool.cancel_sensitivity())
+        };
         html! {
             <Shell
                 store={store.0.clone()}
                 progress={progress}
                 run={view.pool.run.clone()}
+                sensitivity={view.pool.sensitivity.clone()}
+                on_sensitivity={on_sensitivity}
+                on_cancel_sensitivity={on_cancel_sensitivity}
                 chart_size={chart_size}
                 on_action={on_action}
                 on_run={on_run}

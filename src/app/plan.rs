@@ -37,7 +37,11 @@ pub fn chunk_ranges(runs: u64, workers: usize) -> Vec<Range<u64>> {
         }
         let size_now = size.clamp(1, remaining);
         // A tail smaller than a chunk's fixed cost joins this chunk.
-        let size_now = if remaining - size_now < MIN_CHUNK_RUNS / 2 { remaining } else { size_now };
+        let size_now = if remaining - size_now < MIN_CHUNK_RUNS / 2 {
+            remaining
+        } else {
+            size_now
+        };
         chunks.push(start..start + size_now);
         start += size_now;
     }

@@ -9,13 +9,16 @@ use std::rc::{Rc, Weak};
 
 use gloo::timers::callback::Interval;
 use gloo_worker::{Spawnable, WorkerBridge};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::{Closure, JsValue};
 use yew::prelude::*;
 
 use crate::app::dispatch::{Dispatcher, Send, WorkerState};
 use crate::app::plan::RunPlan;
 use crate::app::store::Settings;
-use crate::protocol::{Packet, WorkerRequest, WorkerResponse, decode, encode};
+use crate::protocol::{Packet, ScenarioText, WorkerRequest, WorkerResponse, decode, encode};
 use crate::sim::scenario::Scenario;
+use crate::sim::sensitivity::DEFAULT_TORNADO_RUNS;
 use crate::worker::SimWorker;
 
 /// The worker's start-up script (`assets/worker_loader.js`, copied next to
@@ -41,14 +44,30 @@ pub struct PoolView {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Workers for this machine: one per core, at least 1, at most [`MAX_WORKERS`].
+/// A query parameter `workers=N` (e.g. `?workers=1`, for benchmarks or a
+/// user who wants to keep cores free) overrides the core count, clamped to
+/// 1..=[`MAX_WORKERS`].
 #[must_use]
 pub fn worker_count() -> usize {
-    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
-    (cores as usize).clamp(1, MAX_WORKERS)
+    let Some(window) = web_sys::window() else { return 1 };
+    // `location.search` through Reflect: web-sys's `Location` feature is not enabled.
+    let search = js_sys::Reflect::get(&window, &"location".into())
+        .and_then(|location| js_sys::Reflect::get(&location, &"search".into()))
+        .ok()
+        .and_then(|search| search.as_string())
+        .unwrap_or_default();
+    let asked = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("workers=")?.parse::<usize>().ok());
+    let cores = asked.unwrap_or(window.navigator().hardware_concurrency() as usize);
+    cores.clamp(1, MAX_WORKERS)
 }
 
 struct Slot {
@@ -67,6 +86,60 @@ struct Core {
     publish: UseStateSetter<Rc<PoolView>>,
     myself: Weak<RefCell<Option<Core>>>,
     _watchdog: Option<Interval>,
+    _failures: Option<FailureChannel>,
+}
+
+/// The channel on which `worker_loader.js` reports a worker that could not
+/// load its files or whose WebAssembly trapped.
+pub const FAILURE_CHANNEL: &str = "salesim-worker-failures";
+
+struct FailureChannel {
+    channel: web_sys::BroadcastChannel,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Drop for FailureChannel {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}
+
+/// Reads `{ worker, message }` from the loader's report.
+fn failure_report(event: &web_sys::MessageEvent) -> Option<(usize, String)> {
+    let data = event.data();
+    let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+    let worker = field("worker")?.as_string()?.parse().ok()?;
+    let message = field("message").and_then(|m| m.as_string()).unwrap_or_default();
+    Some((worker, message))
+}
+
+fn listen_for_failures(core: Weak<RefCell<Option<Core>>>) -> Option<FailureChannel> {
+    let channel = web_sys::BroadcastChannel::new(FAILURE_CHANNEL).ok()?;
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let Some((worker, message)) = failure_report(&event) else {
+            return;
+        };
+        let Some(core) = core.upgrade() else { return };
+        let published = {
+            let Ok(mut guard) = core.try_borrow_mut() else { return };
+            let Some(core) = guard.as_mut() else { return };
+            let reason = if core.dispatcher.workers.get(worker) == Some(&WorkerState::Starting) {
+                format!("it could not load its files ({message})")
+            } else {
+                format!("it crashed ({message})")
+            };
+            let sends = core.fail_worker(worker, &reason);
+            core.deliver(sends);
+            (core.publish.clone(), core.view())
+        };
+        published.0.set(published.1);
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    Some(FailureChannel {
+        channel,
+        _on_message: on_message,
+    })
 }
 
 impl Core {
@@ -75,7 +148,7 @@ impl Core {
         let bridge = SimWorker::spawner()
             .encoding::<gloo_worker::Bincode>()
             .callback(move |packet: Packet| on_packet(&myself, index, &packet))
-            .spawn_with_loader(WORKER_LOADER_PATH);
+            .spawn_with_loader(&format!("{WORKER_LOADER_PATH}?worker={index}"));
         match encode(&WorkerRequest::Version) {
             Ok(version) => bridge.send(version),
             Err(_) => return None,
@@ -85,7 +158,9 @@ impl Core {
 
     fn deliver(&mut self, sends: Vec<Send>) {
         for (index, request) in sends {
-            let Some(slot) = self.slots.get_mut(index) else { continue };
+            let Some(slot) = self.slots.get_mut(index) else {
+                continue;
+            };
             slot.last_heard_ms = now_ms();
             match (slot.bridge.as_ref(), encode(&request)) {
                 (Some(bridge), Ok(packet)) => bridge.send(packet),
@@ -144,9 +219,7 @@ impl Core {
                 WorkerState::Starting if now - slot.spawned_ms > START_DEADLINE_MS => {
                     "it did not start (its files may have failed to load)"
                 }
-                WorkerState::Busy { .. } if now - slot.last_heard_ms > SILENCE_DEADLINE_MS => {
-                    "it stopped answering"
-                }
+                WorkerState::Busy { .. } if now - slot.last_heard_ms > SILENCE_DEADLINE_MS => "it stopped answering",
                 _ => continue,
             };
             sends.extend(self.fail_worker(index, reason));
@@ -159,7 +232,11 @@ impl Core {
         Rc::new(PoolView {
             pool: self.dispatcher.clone(),
             first_result_ms: self.first_result_ms,
-            elapsed_ms: if self.dispatcher.run.is_some() { end - self.started_ms } else { 0.0 },
+            elapsed_ms: if self.dispatcher.run.is_some() {
+                end - self.started_ms
+            } else {
+                0.0
+            },
         })
     }
 }
@@ -193,7 +270,9 @@ impl PartialEq for PoolHandle {
 impl PoolHandle {
     fn with_core(&self, act: impl FnOnce(&mut Core)) {
         let published = {
-            let Ok(mut guard) = self.core.try_borrow_mut() else { return };
+            let Ok(mut guard) = self.core.try_borrow_mut() else {
+                return;
+            };
             let Some(core) = guard.as_mut() else { return };
             act(core);
             (core.publish.clone(), core.view())
@@ -226,6 +305,35 @@ impl PoolHandle {
         self.with_core(|core| {
             let sends = core.dispatcher.cancel();
             core.finished_ms = Some(now_ms());
+            core.deliver(sends);
+        });
+    }
+
+    /// Computes the sensitivity tornado of `scenario` against `baseline`
+    /// in one worker, beside any run in progress.
+    pub fn sensitivity(&self, baseline: &Scenario, scenario: &Scenario, settings: Settings) {
+        self.with_core(|core| {
+            core.next_id += 1;
+            let id = core.next_id;
+            let request = WorkerRequest::Sensitivity {
+                id,
+                baseline: ScenarioText::of(baseline),
+                scenario: ScenarioText::of(scenario),
+                runs: DEFAULT_TORNADO_RUNS,
+                seed: settings.seed,
+                months: settings.months,
+            };
+            let sends = core
+                .dispatcher
+                .start_sensitivity(id, request, &scenario.name, &baseline.name);
+            core.deliver(sends);
+        });
+    }
+
+    /// Stops the tornado in progress.
+    pub fn cancel_sensitivity(&self) {
+        self.with_core(|core| {
+            let sends = core.dispatcher.cancel_sensitivity();
             core.deliver(sends);
         });
     }
@@ -272,6 +380,7 @@ pub fn use_simulation_pool() -> PoolHandle {
                 publish,
                 myself: Rc::downgrade(&core),
                 _watchdog: None,
+                _failures: listen_for_failures(Rc::downgrade(&core)),
             };
             for index in 0..count {
                 let bridge = fresh.spawn_worker(index);

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::sim::compare::Comparison;
 
 /// What has come back for one run plan.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct RunResults {
     pub id: u64,
     pub total_runs: u64,
@@ -16,6 +16,25 @@ pub struct RunResults {
     /// Runs done of each chunk still being simulated (from progress messages).
     in_flight: Vec<u64>,
     done: Vec<bool>,
+}
+
+/// Two results are the same when they hold the same merged comparison
+/// (by identity: every merge makes a new one) and the same progress, so
+/// the page compares its props in nanoseconds, not by walking megabytes of
+/// summaries on every progress message.
+impl PartialEq for RunResults {
+    fn eq(&self, other: &Self) -> bool {
+        let same_comparison = match (&self.comparison, &other.comparison) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_comparison
+            && self.id == other.id
+            && self.total_runs == other.total_runs
+            && self.in_flight == other.in_flight
+            && self.done == other.done
+    }
 }
 
 impl RunResults {
@@ -45,7 +64,11 @@ impl RunResults {
     pub fn accept(&mut self, chunk: u32, mut comparison: Comparison) -> Result<(), String> {
         let index = chunk as usize;
         match self.done.get(index) {
-            None => return Err(format!("a worker answered for chunk {chunk}, which this run does not have")),
+            None => {
+                return Err(format!(
+                    "a worker answered for chunk {chunk}, which this run does not have"
+                ));
+            }
             Some(true) => return Err(format!("chunk {chunk} came back twice")),
             Some(false) => {}
         }
@@ -99,7 +122,17 @@ mod tests {
         let parts: Vec<Comparison> = chunks.iter().map(|r| compare_chunk(&prepared, 1, r.clone())).collect();
         let mut orders: Vec<Vec<usize>> = vec![(0..parts.len()).collect(), (0..parts.len()).rev().collect()];
         orders.push((0..parts.len()).map(|i| (i + 1) % parts.len()).collect());
-        orders.push((0..parts.len()).map(|i| if i % 2 == 0 { (i + 1).min(parts.len() - 1) } else { i - 1 }).collect());
+        orders.push(
+            (0..parts.len())
+                .map(|i| {
+                    if i % 2 == 0 {
+                        (i + 1).min(parts.len() - 1)
+                    } else {
+                        i - 1
+                    }
+                })
+                .collect(),
+        );
         for order in orders {
             let mut results = RunResults::new(1, 900, parts.len());
             for &i in &order {
@@ -131,7 +164,9 @@ mod tests {
     fn a_chunk_of_another_comparison_is_refused() {
         let all = presets::all();
         let mut results = RunResults::new(1, 200, 2);
-        results.accept(0, compare_chunk(&prepare_comparison(&all[0].scenario, &[]), 1, 0..100)).unwrap();
+        results
+            .accept(0, compare_chunk(&prepare_comparison(&all[0].scenario, &[]), 1, 0..100))
+            .unwrap();
         let other = compare_chunk(&prepare_comparison(&all[1].scenario, &[]), 1, 100..200);
         assert!(results.accept(1, other).is_err());
         assert_eq!(results.merged_runs(), 100);

@@ -82,7 +82,13 @@ impl SettingsForm {
     /// One [`FieldError`] per field that is not a whole number in its range.
     pub fn parse(&self) -> Result<Settings, Vec<FieldError>> {
         let runs = whole_number("Runs", &self.runs, MIN_PAGE_RUNS, MAX_PAGE_RUNS, "");
-        let months = whole_number("Months", &self.months, u64::from(MIN_MONTHS), u64::from(MAX_MONTHS), " months");
+        let months = whole_number(
+            "Months",
+            &self.months,
+            u64::from(MIN_MONTHS),
+            u64::from(MAX_MONTHS),
+            " months",
+        );
         let seed = whole_number("Seed", &self.seed, 0, u64::MAX, "");
         match (runs, months, seed) {
             (Ok(runs), Ok(months), Ok(seed)) => Ok(Settings {
@@ -99,9 +105,14 @@ impl SettingsForm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Tick or untick a scenario for comparison.
-    Tick { id: String, ticked: bool },
+    Tick {
+        id: String,
+        ticked: bool,
+    },
     /// Make a ticked scenario the baseline.
-    MakeBaseline { id: String },
+    MakeBaseline {
+        id: String,
+    },
     EditRuns(String),
     EditMonths(String),
     EditSeed(String),
@@ -216,7 +227,12 @@ impl Store {
         let baseline = self.baseline.as_deref();
         baseline
             .into_iter()
-            .chain(self.ticked.iter().map(String::as_str).filter(|id| Some(*id) != baseline))
+            .chain(
+                self.ticked
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|id| Some(*id) != baseline),
+            )
             .filter_map(|id| self.entry(id))
             .collect()
     }

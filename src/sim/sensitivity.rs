@@ -105,53 +105,113 @@ pub fn test_range(id: P, shape: &Uncertain) -> (f64, f64) {
 /// # Errors
 /// Invalid scenarios or a run count out of range.
 pub fn tornado(baseline: Option<&Scenario>, scenario: &Scenario, runs: u64, seed: u64) -> Result<Tornado, RunError> {
-    validate(scenario).map_err(RunError::Invalid)?;
-    if let Some(b) = baseline {
-        validate(b).map_err(RunError::Invalid)?;
-    }
-    if !(MIN_RUNS..=MAX_RUNS).contains(&runs) {
-        return Err(RunError::Runs { given: runs });
-    }
-    let months = baseline.map_or(scenario.months, |b| b.months);
-    let subject = on_horizon(scenario, months);
-    let reference = baseline.map(|b| on_horizon(b, months));
-    let base = mean_outcome(reference.as_ref(), &subject, runs, seed);
-    let table = subject.table().to_vec();
-    let mut bars: Vec<TornadoBar> = TORNADO_PARAMETERS
-        .iter()
-        .map(|id| {
-            let (low, high) = test_range(*id, &table[*id as usize]);
-            let at = |value: f64| {
-                let pinned_subject = subject.pinned(*id, value);
-                let pinned_reference = reference.as_ref().map(|r| r.pinned(*id, value));
-                mean_outcome(pinned_reference.as_ref(), &pinned_subject, runs, seed)
-            };
-            let spec = id.spec();
-            TornadoBar {
-                path: spec.path.to_owned(),
-                label: spec.label.to_owned(),
-                unit: spec.unit.label().to_owned(),
-                low,
-                high,
-                outcome_at_low: at(low),
-                outcome_at_high: at(high),
-            }
+    let mut runner = TornadoRunner::new(baseline, scenario, runs, seed)?;
+    while runner.step() {}
+    Ok(runner.finish())
+}
+
+/// A [`tornado`] computed one bar at a time, so a Web Worker can report
+/// progress and answer a cancel between bars. The answer does not depend on
+/// how it is stepped: each bar is its own set of runs on the same seed.
+pub struct TornadoRunner {
+    subject: Prepared,
+    reference: Option<Prepared>,
+    runs: u64,
+    seed: u64,
+    outcome: String,
+    base: Option<f64>,
+    bars: Vec<TornadoBar>,
+}
+
+impl TornadoRunner {
+    /// # Errors
+    /// Invalid scenarios or a run count out of range.
+    pub fn new(baseline: Option<&Scenario>, scenario: &Scenario, runs: u64, seed: u64) -> Result<Self, RunError> {
+        validate(scenario).map_err(RunError::Invalid)?;
+        if let Some(b) = baseline {
+            validate(b).map_err(RunError::Invalid)?;
+        }
+        if !(MIN_RUNS..=MAX_RUNS).contains(&runs) {
+            return Err(RunError::Runs { given: runs });
+        }
+        let months = baseline.map_or(scenario.months, |b| b.months);
+        let outcome = match baseline {
+            Some(b) => format!(
+                "Cumulative profit at month {months}: {} minus {}",
+                scenario.name, b.name
+            ),
+            None => format!("Cumulative profit at month {months}: {}", scenario.name),
+        };
+        Ok(TornadoRunner {
+            subject: on_horizon(scenario, months),
+            reference: baseline.map(|b| on_horizon(b, months)),
+            runs,
+            seed,
+            outcome,
+            base: None,
+            bars: Vec::with_capacity(TORNADO_PARAMETERS.len()),
         })
-        .collect();
-    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
-    let outcome = match baseline {
-        Some(b) => format!(
-            "Cumulative profit at month {months}: {} minus {}",
-            scenario.name, b.name
-        ),
-        None => format!("Cumulative profit at month {months}: {}", scenario.name),
-    };
-    Ok(Tornado {
-        outcome,
-        runs,
-        base,
-        bars,
-    })
+    }
+
+    /// Steps in all: the base outcome, then one per parameter.
+    #[must_use]
+    pub fn steps(&self) -> usize {
+        TORNADO_PARAMETERS.len() + 1
+    }
+
+    /// Steps done so far.
+    #[must_use]
+    pub fn done(&self) -> usize {
+        usize::from(self.base.is_some()) + self.bars.len()
+    }
+
+    /// Computes the next step; false when there is none left.
+    pub fn step(&mut self) -> bool {
+        if self.base.is_none() {
+            self.base = Some(mean_outcome(
+                self.reference.as_ref(),
+                &self.subject,
+                self.runs,
+                self.seed,
+            ));
+            return true;
+        }
+        let Some(id) = TORNADO_PARAMETERS.get(self.bars.len()).copied() else {
+            return false;
+        };
+        let (low, high) = test_range(id, &self.subject.table()[id as usize]);
+        let at = |value: f64| {
+            let pinned_subject = self.subject.pinned(id, value);
+            let pinned_reference = self.reference.as_ref().map(|r| r.pinned(id, value));
+            mean_outcome(pinned_reference.as_ref(), &pinned_subject, self.runs, self.seed)
+        };
+        let spec = id.spec();
+        let bar = TornadoBar {
+            path: spec.path.to_owned(),
+            label: spec.label.to_owned(),
+            unit: spec.unit.label().to_owned(),
+            low,
+            high,
+            outcome_at_low: at(low),
+            outcome_at_high: at(high),
+        };
+        self.bars.push(bar);
+        true
+    }
+
+    /// The tornado, largest swing first (steps not yet taken are taken first).
+    #[must_use]
+    pub fn finish(mut self) -> Tornado {
+        while self.step() {}
+        let mut bars = self.bars;
+        bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+        Tornado {
+            outcome: self.outcome,
+            runs: self.runs,
+            base: self.base.unwrap_or_default(),
+            bars,
+        }
+    }
 }
 
 fn mean_outcome(reference: Option<&Prepared>, subject: &Prepared, runs: u64, seed: u64) -> f64 {

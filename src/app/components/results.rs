@@ -1,30 +1,282 @@
+//! The results of the run on screen, refined as chunks arrive: who is
+//! ahead, the futures over time, the outcome at the horizon, the
+//! comparison with the baseline, the key numbers, the funnel and, on
+//! demand, the sensitivity tornado.
+
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::app::dispatch::RunState;
+use crate::app::charts::difference::{ChanceAheadChart, DifferenceChart};
+use crate::app::charts::fan::FanChart;
+use crate::app::charts::funnel::FunnelChart;
+use crate::app::charts::histogram::OutcomeHistogram;
+use crate::app::charts::payback::PaybackChart;
+use crate::app::charts::tornado::TornadoChart;
+use crate::app::components::key_numbers::KeyNumbersTable;
+use crate::app::dispatch::{Phase, RunState, SensitivityState};
 use crate::app::store::Action;
 use crate::app::view::ChartSize;
+use crate::app::view::fan::{fan_chart, offered_metrics};
+use crate::app::view::funnel::funnel_view;
+use crate::app::view::histogram::outcome_histogram;
+use crate::app::view::key_numbers::key_numbers;
+use crate::app::view::notes::framing;
+use crate::app::view::pair::against_baseline;
+use crate::app::view::tornado::tornado_view;
+use crate::sim::compare::Comparison;
 use crate::sim::metrics::Metric;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultsPanelProps {
     pub run: Option<RunState>,
+    pub sensitivity: Option<SensitivityState>,
     pub metric: Metric,
     pub chart_size: ChartSize,
     pub on_action: Callback<Action>,
+    /// Asks for the tornado of the run's scenario at this index (not the baseline).
+    pub on_sensitivity: Callback<usize>,
+    pub on_cancel_sensitivity: Callback<()>,
 }
 
-/// The results of the run on screen, refined as chunks arrive.
+/// A merged comparison compared by identity: a new merge is a new value.
+#[derive(Clone)]
+struct Merged(Rc<Comparison>);
+
+impl PartialEq for Merged {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[component]
 pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     let comparison = props.run.as_ref().and_then(|r| r.results.comparison.clone());
     html! {
         <main class="results" data-testid="results">
-            <h2 class="results__title">{ "Results" }</h2>
-            if let Some(comparison) = comparison {
-                <p data-testid="merged-runs">{ format!("{} runs merged", comparison.runs) }</p>
+            if let (Some(comparison), Some(run)) = (comparison, props.run.as_ref()) {
+                <Figures
+                    merged={Merged(comparison)}
+                    run={run.clone()}
+                    sensitivity={props.sensitivity.clone()}
+                    metric={props.metric}
+                    chart_size={props.chart_size}
+                    on_action={props.on_action.clone()}
+                    on_sensitivity={props.on_sensitivity.clone()}
+                    on_cancel_sensitivity={props.on_cancel_sensitivity.clone()}
+                />
             } else {
+                <h2 class="results__title">{ "Results" }</h2>
                 <p class="results__empty">{ "Results appear here as soon as the first futures are simulated." }</p>
             }
         </main>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct FiguresProps {
+    merged: Merged,
+    run: RunState,
+    sensitivity: Option<SensitivityState>,
+    metric: Metric,
+    chart_size: ChartSize,
+    on_action: Callback<Action>,
+    on_sensitivity: Callback<usize>,
+    on_cancel_sensitivity: Callback<()>,
+}
+
+#[component]
+fn Figures(props: &FiguresProps) -> Html {
+    let size = props.chart_size;
+    let merged = props.merged.clone();
+    // Each view model is recomputed only when what it shows changes.
+    let against = use_memo((merged.clone(), size), |(m, size)| against_baseline(&m.0, *size));
+    let histogram = use_memo((merged.clone(), size), |(m, size)| outcome_histogram(&m.0, *size));
+    let numbers = use_memo(merged.clone(), |m| key_numbers(&m.0));
+    let metrics = use_memo(merged.clone(), |m| offered_metrics(&m.0));
+    let metric = if metrics.contains(&props.metric) {
+        props.metric
+    } else {
+        Metric::CumulativeProfit
+    };
+    let fan = use_memo((merged.clone(), metric, size), |(m, metric, size)| {
+        fan_chart(&m.0, *metric, *size)
+    });
+    let funnels = {
+        let scenarios = props.run.scenarios.clone();
+        use_memo((merged.clone(), size), move |(m, size)| {
+            m.0.summaries
+                .iter()
+                .zip(&scenarios)
+                .enumerate()
+                .map(|(i, (summary, scenario))| Rc::new(funnel_view(summary, scenario, i, *size)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let comparison = &merged.0;
+    let months = comparison.months;
+    let partial = comparison.runs < props.run.runs;
+    let picker = metric_picker(&metrics, metric, &props.on_action);
+    html! {
+        <>
+            <h2 class="results__title">
+                { format!("Results of {} futures over {months} months", crate::app::view::format::whole(comparison.runs)) }
+                if partial {
+                    <span class="results__partial">{ format!(" (so far; {} planned)", crate::app::view::format::whole(props.run.runs)) }</span>
+                }
+            </h2>
+            if !against.pairs.is_empty() {
+                <section class="results__section" aria-label="Who is ahead">
+                    { for against.pairs.iter().map(|pair| html! {
+                        <p class="results__headline" data-testid="headline">{ pair.headline.clone() }</p>
+                    }) }
+                </section>
+            }
+            <section class="results__section">
+                <h2>{ "How the futures unfold" }</h2>
+                <FanChart chart={fan.clone()} controls={picker} />
+            </section>
+            <section class="results__section">
+                <h2>{ format!("Where they end at month {months}") }</h2>
+                <OutcomeHistogram chart={histogram.clone()} />
+            </section>
+            if !against.pairs.is_empty() {
+                <section class="results__section">
+                    <h2>{ format!("Against the baseline: {}", against.baseline) }</h2>
+                    <ChanceAheadChart chart={Rc::new(against.chance_ahead.clone())} />
+                    { for against.pairs.iter().map(|pair| html! {
+                        <div class="results__pair">
+                            <DifferenceChart chart={Rc::new(pair.difference.clone())} />
+                            <PaybackChart chart={Rc::new(pair.payback.clone())} />
+                        </div>
+                    }) }
+                </section>
+            }
+            <section class="results__section">
+                <h2>{ "Key numbers" }</h2>
+                <KeyNumbersTable numbers={numbers.clone()} />
+            </section>
+            <section class="results__section">
+                <h2>{ "Funnel and bottleneck" }</h2>
+                { for funnels.iter().map(|view| html! { <FunnelChart view={view.clone()} /> }) }
+            </section>
+            if comparison.summaries.len() > 1 {
+                <Sensitivity
+                    names={comparison.summaries.iter().map(|s| s.scenario.clone()).collect::<Vec<_>>()}
+                    state={props.sensitivity.clone()}
+                    size={size}
+                    on_start={props.on_sensitivity.clone()}
+                    on_cancel={props.on_cancel_sensitivity.clone()}
+                />
+            }
+            <section class="results__framing" aria-label="What these numbers mean">
+                { for framing(&props.run.scenarios, months).into_iter().map(|note| html! { <p>{ note }</p> }) }
+            </section>
+        </>
+    }
+}
+
+fn metric_picker(metrics: &[Metric], chosen: Metric, on_action: &Callback<Action>) -> Html {
+    let on_change = {
+        let on_action = on_action.clone();
+        let metrics = metrics.to_vec();
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            if let Some(metric) = Metric::from_key(&select.value()).filter(|m| metrics.contains(m)) {
+                on_action.emit(Action::ChooseMetric(metric));
+            }
+        })
+    };
+    html! {
+        <div class="metric-picker">
+            <label for="metric-picker">{ "Metric" }</label>
+            <select id="metric-picker" onchange={on_change}>
+                { for metrics.iter().map(|m| html! {
+                    <option value={m.key()} selected={*m == chosen}>{ m.title() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct SensitivityProps {
+    /// Scenario names of the comparison, the baseline first.
+    names: Vec<String>,
+    state: Option<SensitivityState>,
+    size: ChartSize,
+    on_start: Callback<usize>,
+    on_cancel: Callback<()>,
+}
+
+/// The tornado on demand: it costs extra runs, so it waits for a click.
+#[component]
+fn Sensitivity(props: &SensitivityProps) -> Html {
+    let chosen = use_state(|| 1usize);
+    let index = (*chosen).clamp(1, props.names.len().saturating_sub(1).max(1));
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Ok(i) = select.value().parse::<usize>() {
+                    chosen.set(i);
+                }
+            }
+        })
+    };
+    let start = props.on_start.reform(move |_: MouseEvent| index);
+    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    let state = props.state.as_ref();
+    let running = state.is_some_and(|s| s.phase == Phase::Running);
+    let tornado = state.and_then(|s| s.tornado.as_ref().map(|t| Rc::new(tornado_view(t, props.size))));
+    let status = state.map(|s| match &s.phase {
+        Phase::Running => format!(
+            "Testing the assumptions of {} against {}: {} of {} steps…",
+            s.scenario,
+            s.baseline,
+            s.steps_done,
+            s.steps.max(1)
+        ),
+        Phase::Done => format!("Assumptions tested: {} against {}.", s.scenario, s.baseline),
+        Phase::Cancelled => "The sensitivity test was cancelled.".to_owned(),
+        Phase::Failed { message } => format!("The sensitivity test failed: {message}"),
+    });
+    html! {
+        <section class="results__section" data-testid="sensitivity">
+            <h2>{ "Which assumptions matter" }</h2>
+            <p>{ "Each assumption is set low and high in turn, on the same futures, to see how much the difference in cumulative profit moves. It takes about 18 small extra runs." }</p>
+            <div class="sensitivity__controls">
+                <label for="sensitivity-scenario">{ "Scenario" }</label>
+                <select id="sensitivity-scenario" onchange={on_choose}>
+                    { for props.names.iter().enumerate().skip(1).map(|(i, name)| html! {
+                        <option value={i.to_string()} selected={i == index}>{ name.clone() }</option>
+                    }) }
+                </select>
+                <button type="button" class="button" onclick={start} disabled={running}>
+                    { "Test the assumptions" }
+                </button>
+                if running {
+                    <button type="button" class="button" onclick={cancel}>{ "Stop the test" }</button>
+                }
+            </div>
+            if let Some(s) = state.filter(|s| s.phase == Phase::Running) {
+                <div role="progressbar" aria-label="Assumptions tested" data-testid="sensitivity-progress"
+                    aria-valuemin="0" aria-valuemax={s.steps.to_string()} aria-valuenow={s.steps_done.to_string()}>
+                    <svg class="progress__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect class="progress__track" width="100" height="10" />
+                        <rect class="progress__fill" height="10"
+                            width={format!("{:.1}", 100.0 * f64::from(s.steps_done) / f64::from(s.steps.max(1)))} />
+                    </svg>
+                </div>
+            }
+            if let Some(status) = status {
+                <p role="status" aria-live="polite" data-testid="sensitivity-status">{ status }</p>
+            }
+            if let Some(view) = tornado {
+                <TornadoChart view={view} />
+            }
+        </section>
     }
 }

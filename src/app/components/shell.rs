@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{AppFooter, AppHeader, ResultsPanel, RunControls, ScenarioPicker, SettingsPanel};
-use crate::app::dispatch::RunState;
+use crate::app::dispatch::{RunState, SensitivityState};
 use crate::app::store::{Action, Store};
 use crate::app::view::ChartSize;
 use crate::app::view::progress::ProgressView;
@@ -17,11 +17,14 @@ pub struct ShellProps {
     pub progress: ProgressView,
     /// The run whose results are shown (running, done, cancelled or failed).
     pub run: Option<RunState>,
+    pub sensitivity: Option<SensitivityState>,
     pub chart_size: ChartSize,
     pub on_action: Callback<Action>,
     pub on_run: Callback<()>,
     pub on_cancel: Callback<()>,
     pub on_retry: Callback<()>,
+    pub on_sensitivity: Callback<usize>,
+    pub on_cancel_sensitivity: Callback<()>,
 }
 
 /// The whole page. Pure, so tests render it in any state.
@@ -56,6 +59,9 @@ pub fn Shell(props: &ShellProps) -> Html {
                 </aside>
                 <ResultsPanel
                     run={props.run.clone()}
+                    sensitivity={props.sensitivity.clone()}
+                    on_sensitivity={props.on_sensitivity.clone()}
+                    on_cancel_sensitivity={props.on_cancel_sensitivity.clone()}
                     metric={props.store.metric}
                     chart_size={props.chart_size}
                     on_action={props.on_action.clone()}

@@ -8,6 +8,7 @@ pub mod format;
 pub mod funnel;
 pub mod histogram;
 pub mod key_numbers;
+pub mod notes;
 pub mod pair;
 pub mod progress;
 pub mod scale;

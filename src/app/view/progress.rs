@@ -66,7 +66,10 @@ pub fn progress_view(pool: &Dispatcher, elapsed_ms: f64) -> ProgressView {
         } else if pool.all_failed() {
             ("failed", format!("The simulation could not start.{workers_note}"))
         } else {
-            ("idle", format!("Ready: {} simulation workers.{workers_note}", pool.working()))
+            (
+                "idle",
+                format!("Ready: {} simulation workers.{workers_note}", pool.working()),
+            )
         };
         return ProgressView {
             runs_done: 0,
@@ -188,7 +191,10 @@ mod tests {
         pool.worker_failed(1, "it stopped answering");
         let view = progress_view(&pool, 0.0);
         assert!(view.can_retry);
-        assert!(view.status.contains("1 of 2 simulation workers stopped (it stopped answering)"));
+        assert!(
+            view.status
+                .contains("1 of 2 simulation workers stopped (it stopped answering)")
+        );
         pool.worker_failed(0, "it did not start");
         let view = progress_view(&pool, 0.0);
         assert_eq!(view.state, "failed");

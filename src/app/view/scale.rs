@@ -80,8 +80,10 @@ pub fn nice_ticks(low: f64, high: f64, target: usize) -> Vec<f64> {
     let scale = LinearScale::new((low, high), (0.0, 1.0));
     let (low, high) = scale.domain;
     let step = nice_step(high - low, target);
-    let first = (low / step).floor();
-    let last = (high / step).ceil();
+    // A little slack, so a bound that lies on a tick in exact arithmetic
+    // (0.14 / 0.02 is 7.000000000000001 in floating point) adds no tick.
+    let first = (low / step + 1e-9).floor();
+    let last = (high / step - 1e-9).ceil();
     let steps = (last - first) as i64;
     // Rounded to the step's decimals, so a tick reads 0.6, not 0.6000000000000001.
     let decimals = (-step.log10().floor()).max(0.0) as i32;
@@ -155,6 +157,12 @@ mod tests {
         assert!(ticks.windows(2).all(|w| (w[1] - w[0] - 5_000_000.0).abs() < 1e-6));
         let shares = nice_ticks(0.0, 1.0, 5);
         assert_eq!(shares, vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+    }
+
+    #[test]
+    fn a_bound_on_a_tick_adds_no_tick_beyond_it() {
+        assert_eq!(nice_ticks(0.0, 0.14, 7).last(), Some(&0.14));
+        assert_eq!(nice_ticks(-0.3, 0.0, 3).first(), Some(&-0.3));
     }
 
     #[test]

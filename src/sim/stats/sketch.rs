@@ -72,6 +72,32 @@ fn bucket_midpoint(key: u32) -> f64 {
     f64::from_bits((u64::from(key) << SHIFT) | (1 << (SHIFT - 1)))
 }
 
+/// Lower edge of the bucket `key` (of `|v|`), exactly.
+#[inline]
+fn bucket_lower(key: u32) -> f64 {
+    f64::from_bits(u64::from(key) << SHIFT)
+}
+
+/// Exclusive upper edge of the bucket `key`: the next bucket's lower edge
+/// (`+inf` above the largest finite bucket).
+#[inline]
+fn bucket_upper(key: u32) -> f64 {
+    bucket_lower(key + 1)
+}
+
+/// Count spread uniformly over `[low, high]` (a point mass when
+/// `low == high`): how much of it lies below `x`.
+#[inline]
+fn spread_below(low: f64, high: f64, count: f64, x: f64) -> f64 {
+    if x <= low {
+        0.0
+    } else if x >= high {
+        count
+    } else {
+        count * (x - low) / (high - low)
+    }
+}
+
 /// The rank rule used by [`QuantileSketch::quantile`]: the `q`-quantile of `n`
 /// values is the `r`-th smallest (1-based) with `r = max(1, ceil(q · n))`,
 /// computed in `f64`. `None` if `n == 0` or `q` is not in `[0, 1]`. Exposed so
@@ -388,6 +414,70 @@ impl QuantileSketch {
         self.buckets().take_while(|&(v, _)| v < x).map(|(_, c)| c).sum()
     }
 
+    /// Estimated number of values `< x`, with each bucket's count spread
+    /// uniformly over the bucket's width (clipped to the exact min/max) and
+    /// the zero bucket a point mass at `0.0` (clamped likewise).
+    ///
+    /// Unlike [`Self::count_below`], which steps a whole bucket at a time,
+    /// this is continuous and non-decreasing in `x`, so counts between two
+    /// close edges (histogram bins as narrow as a bucket) are never an
+    /// artefact of the bucket grid. It is off by at most the count of the
+    /// bucket containing `x`, is `0` at or below the min, `count()` above the
+    /// max (bucket counts saturate at `u32::MAX`, far beyond a run count) and
+    /// exact at `x = 0`. NaN gives NaN.
+    pub fn count_below_interpolated(&self, x: f64) -> f64 {
+        if x.is_nan() {
+            return f64::NAN;
+        }
+        let mut below = 0.0;
+        for (low, high, count) in self.spans() {
+            if x <= low {
+                break;
+            }
+            below += spread_below(low, high, count as f64, x);
+        }
+        below
+    }
+
+    /// Non-empty buckets in ascending order of value as
+    /// `(low, high, count)`: the interval the bucket's values lie in, clipped
+    /// to the exact min/max (`low == high` for the zero bucket and for a
+    /// bucket holding a single distinct value at min and max).
+    fn spans(&self) -> impl Iterator<Item = (f64, f64, u64)> + '_ {
+        // A negative key covers |v| in [lower, upper), i.e. v in (−upper, −lower].
+        let negative = self.negative.counts.iter().enumerate().rev().map(|(i, c)| {
+            let key = self.negative.key(i);
+            (-bucket_upper(key), -bucket_lower(key), u64::from(c))
+        });
+        let zero = std::iter::once((0.0, 0.0, self.zero));
+        let positive = self.positive.counts.iter().enumerate().map(|(i, c)| {
+            let key = self.positive.key(i);
+            (bucket_lower(key), bucket_upper(key), u64::from(c))
+        });
+        negative
+            .chain(zero)
+            .chain(positive)
+            .filter(|&(_, _, c)| c > 0)
+            .map(|(low, high, c)| (self.clamp(low), self.clamp(high), c))
+    }
+
+    /// Width of the sketch bucket that `value` falls in: `2^e / 128` for
+    /// `|value|` in `[2^e, 2^(e+1))`, `0.0` in the zero bucket (a point).
+    /// Non-finite values give NaN.
+    pub fn bucket_width(value: f64) -> f64 {
+        let abs_bits = value.to_bits() & !SIGN_BIT;
+        if abs_bits >= INF_BITS {
+            return f64::NAN;
+        }
+        if abs_bits < ZERO_THRESHOLD_BITS {
+            return 0.0;
+        }
+        // The binade's power of two over 128: exact, and finite even in the
+        // top binade, whose upper edge is +inf.
+        let binade = f64::from_bits(abs_bits & (0x7ff << 52));
+        binade / f64::from(1u32 << MANTISSA_BITS)
+    }
+
     /// Estimated fraction of values `< x` (see [`Self::count_below`]); `None`
     /// if empty.
     pub fn cdf(&self, x: f64) -> Option<f64> {
@@ -408,15 +498,6 @@ mod tests {
 
     fn key_of(abs: f64) -> u32 {
         key_of_abs_bits(abs.to_bits())
-    }
-
-    fn bucket_lower(key: u32) -> f64 {
-        f64::from_bits(u64::from(key) << SHIFT)
-    }
-
-    /// Exclusive upper edge (the next bucket's lower edge).
-    fn bucket_upper(key: u32) -> f64 {
-        bucket_lower(key + 1)
     }
 
     /// Sum of the bucket counts; equals `count()` unless a bucket saturated.

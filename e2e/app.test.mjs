@@ -1,0 +1,237 @@
+// End-to-end: the release build in dist/, served under a sub-path as GitHub
+// Pages would, opened in Debian's Chromium through playwright-core, used as
+// a new user would: the default comparison fills in, a different preset is
+// ticked and run, the metric is switched, a million-run comparison is
+// cancelled and another run follows, at laptop, projector and phone sizes.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './static-server.mjs';
+import { AppPage, originOf, readability, recordTraffic } from './app-page.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST_DIR = process.env.DIST_DIR ?? join(HERE, '..', 'dist');
+const SCREENSHOT_DIR = join(HERE, 'screenshots');
+const BASE_PATH = '/sales-sim/';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// The native command line, built by `make test-e2e` before this runs.
+const SALESIM = process.env.SALESIM_BIN ?? join(HERE, '..', 'target', 'release', 'salesim');
+const LAPTOP = { width: 1280, height: 800 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startStaticServer({ root: DIST_DIR, basePath: BASE_PATH });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // Flags that keep Chromium from phoning home on a closed network (TOOLCHAIN.md);
+  // Playwright adds --headless and a throw-away profile itself.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(viewport = LAPTOP, prepare = async () => {}) {
+  const context = await browser.newContext({ viewport });
+  await prepare(context);
+  const page = await context.newPage();
+  const traffic = recordTraffic(context, page);
+  const app = new AppPage(page);
+  await app.open(server.siteUrl);
+  return { context, page, app, traffic };
+}
+
+function assertStayedHome(page, traffic) {
+  const pageOrigin = originOf(page.url());
+  assert.equal(pageOrigin, server.origin);
+  const foreign = traffic.requestUrls.filter((url) => originOf(url) !== pageOrigin);
+  assert.deepEqual(foreign, [], 'requests that left the page origin');
+  const errors = traffic.consoleMessages.filter((m) => m.type === 'error');
+  assert.deepEqual(errors, [], 'console errors');
+  assert.deepEqual(traffic.pageErrors, [], 'uncaught page errors');
+}
+
+async function commandLine(args) {
+  const { stdout } = await promisify(execFile)(SALESIM, args, { maxBuffer: 256 << 20 });
+  return JSON.parse(stdout);
+}
+
+test('a new user sees the default comparison fill in, with the command line’s numbers', async () => {
+  const { context, page, app, traffic } = await openApp();
+  try {
+    assert.equal(await app.waitForState(['done']), 'done');
+    assert.match(await app.status.textContent(), /Done: 10,000 futures of 3 scenarios in/);
+    const version = (await app.version.textContent()).replace(/^v/, '');
+    assert.match(version, /^\d+\.\d+\.\d+\+\S+$/);
+
+    // The first screen answers a question: who is ahead, how sure, when it pays back.
+    const headlines = await page.getByTestId('headline').allTextContents();
+    assert.equal(headlines.length, 2, headlines.join('\n'));
+    assert.match(headlines[0], /Three-stage specialised is (ahead of|behind) Generalist/);
+    assert.match(await page.getByTestId('payback-chart').first().textContent(), /month/);
+    for (const chart of ['fan-chart', 'outcome-histogram', 'chance-ahead-chart']) {
+      const picture = page.getByTestId(chart).locator('[role="img"]').first();
+      assert.ok((await picture.getAttribute('aria-label'))?.length > 10, `${chart} has an accessible name`);
+    }
+
+    // Key numbers equal `salesim compare` with the same scenarios, runs and seed, to the bit.
+    const cli = await commandLine([
+      'compare', 'generalist', 'specialised', 'restructure', '--runs', '10000', '--seed', '1', '--tornado-runs', '0',
+    ]);
+    const pageValues = await app.keyNumberValues();
+    let compared = 0;
+    cli.scenarios.forEach((report, index) => {
+      for (const figure of report.horizon) {
+        if (!(figure.metric in pageValues)) continue;
+        assert.equal(pageValues[figure.metric][index], figure.bands.p50, `${figure.metric} of ${report.scenario}`);
+        compared += 1;
+      }
+      const customers = report.monthly.find((m) => m.metric === 'customers').months.at(-1).p50;
+      assert.equal(pageValues.customers?.[index], customers, `customers of ${report.scenario}`);
+    });
+    assert.ok(compared >= 15, `compared ${compared} key numbers with the command line`);
+
+    assertStayedHome(page, traffic);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'laptop.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test('ticking another preset and running changes the fan chart and the table; the metric can be switched', async () => {
+  const { context, page, app, traffic } = await openApp();
+  try {
+    await app.waitForState(['done']);
+    const fanBefore = await app.fanChart.locator('svg').first().innerHTML();
+    await app.tick('Generalist → three-stage in month 6', false);
+    await app.tick('Three-stage, outsourced lead generation');
+    await app.setField('Runs', 2000);
+    await app.runButton.click();
+    await app.waitForState(['done']);
+    assert.match(await app.status.textContent(), /Done: 2,000 futures of 3 scenarios/);
+    const scenarios = await app.keyNumberScenarios();
+    assert.ok(scenarios.some((s) => s.includes('outsourced')), scenarios.join(' | '));
+    assert.ok(!scenarios.some((s) => s.includes('month 6')), scenarios.join(' | '));
+    assert.notEqual(await app.fanChart.locator('svg').first().innerHTML(), fanBefore);
+
+    const label = async () => app.fanChart.locator('[role="img"]').first().getAttribute('aria-label');
+    const before = await label();
+    await page.getByLabel('Metric').selectOption({ label: 'Revenue' });
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="fan-chart"] [role="img"]')?.getAttribute('aria-label') !== old,
+      before,
+    );
+    assert.match(await label(), /Revenue/);
+    assertStayedHome(page, traffic);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a million-run comparison can be cancelled at once and another run follows', async () => {
+  const { context, page, app, traffic } = await openApp();
+  try {
+    await app.waitForState(['done']);
+    await app.setField('Runs', '1,000,000');
+    await app.runButton.click();
+    await app.waitForState(['running']);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="progress"]')?.getAttribute('aria-valuenow')) > 0);
+    assert.equal(await app.progress.getAttribute('aria-valuemax'), '1000000');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'running.png'), fullPage: true });
+    const pressed = Date.now();
+    await app.cancelButton.click();
+    await app.waitForState(['cancelled'], 5_000);
+    assert.ok(Date.now() - pressed < 2_000, 'cancel took effect at once');
+    assert.match(await app.status.textContent(), /^Cancelled after [\d,]+ of 1,000,000 runs/);
+    assert.ok(await app.cancelButton.isDisabled());
+
+    await app.setField('Runs', 1000);
+    await app.runButton.click();
+    await app.waitForState(['done']);
+    assert.match(await app.status.textContent(), /Done: 1,000 futures/);
+    assertStayedHome(page, traffic);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const [name, viewport] of [['projector', PROJECTOR], ['phone', PHONE]]) {
+  test(`on a ${name} (${viewport.width}×${viewport.height}) every text is at least 12 px and nothing overflows`, async () => {
+    const { context, page, app, traffic } = await openApp(viewport);
+    try {
+      await app.waitForState(['done']);
+      const { small, overflow } = await readability(page);
+      assert.deepEqual(small, [], 'text under 12 px');
+      assert.ok(overflow <= 0, `the page overflows sideways by ${overflow} px`);
+      if (name === 'phone') {
+        const sidebar = await app.sidebar.boundingBox();
+        const results = await app.results.boundingBox();
+        assert.ok(sidebar.y + sidebar.height <= results.y, 'the scenarios stack above the results');
+      }
+      assertStayedHome(page, traffic);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a worker that cannot load is reported in plain words, and Retry recovers', async () => {
+  const blocked = (url) => url.pathname.endsWith('/worker_bg.wasm');
+  const { context, page, app } = await openApp(LAPTOP, (ctx) => ctx.route(blocked, (route) => route.abort()));
+  try {
+    assert.equal(await app.waitForState(['failed'], 20_000), 'failed');
+    assert.match(await app.status.textContent(), /could not (start|load)/);
+    assert.ok(await app.runButton.isDisabled());
+    await context.unroute(blocked);
+    await app.retryButton.click();
+    // Once a worker answers, the first-visit comparison runs, as on a good start.
+    assert.equal(await app.waitForState(['done']), 'done');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'recovered.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the built page restricts itself to its own origin with a content security policy', async () => {
+  const html = await readFile(join(DIST_DIR, 'index.html'), 'utf8');
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'dist/index.html has a CSP meta tag');
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /connect-src 'self'/);
+  assert.doesNotMatch(policy, /unsafe-inline/, 'release build pins inline scripts by hash');
+  assert.match(policy, /'sha256-[A-Za-z0-9+/]+=*'/);
+});
+
+test('the print sheet drops the scenario column but keeps the results and the privacy footer', async () => {
+  const { context, page, app } = await openApp();
+  try {
+    await app.waitForState(['done']);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await app.sidebar.isVisible(), false);
+    assert.equal(await app.fanChart.isVisible(), true);
+    assert.equal(await app.footer.isVisible(), true);
+  } finally {
+    await context.close();
+  }
+});
