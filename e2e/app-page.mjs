@@ -32,14 +32,18 @@ export class AppPage {
     return this.status.getAttribute('data-state');
   }
 
-  async tick(title, ticked = true) {
-    const box = this.page.getByRole('checkbox', { name: title });
+  /** Ticks the preset with this id (its checkbox is labelled by its title and sentence). */
+  async tick(id, ticked = true) {
+    const box = this.page.locator(`[data-testid="preset"][data-id="${id}"] input[type="checkbox"]`);
     if (ticked) await box.check();
     else await box.uncheck();
   }
 
   async setField(label, value) {
-    await this.page.getByText('Settings: runs, months, seed').click();
+    const settings = this.page.getByTestId('settings');
+    if ((await settings.getAttribute('open')) === null) {
+      await this.page.getByText('Settings: runs, months, seed').click();
+    }
     const field = this.page.getByLabel(label, { exact: true });
     await field.fill(String(value));
   }
