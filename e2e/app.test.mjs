@@ -142,6 +142,13 @@ test('ticking another preset and running changes the fan chart and the table; th
       before,
     );
     assert.match(await label(), /revenue/i);
+
+    // The tornado costs extra runs, so it waits for a click and shows its progress.
+    await page.getByRole('button', { name: 'Test the assumptions' }).click();
+    await page.getByTestId('tornado-chart').waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('sensitivity-status').textContent(), /^Assumptions tested: /);
+    const bars = await page.getByTestId('tornado-chart').locator('[role="img"]').getAttribute('aria-label');
+    assert.ok(bars.length > 10, bars);
     assertStayedHome(page, traffic);
   } finally {
     await context.close();

@@ -1,5 +1,6 @@
-//! Random streams: a named generator (PCG-64 MCG, `rand_pcg::Pcg64Mcg`)
-//! seeded from (scenario seed, run index, month, mechanism).
+//! Random streams: a named generator (PCG-64 MCG: the numbers of
+//! `rand_pcg::Pcg64Mcg`, see [`SimRng`]) seeded from (scenario seed, run
+//! index, month, mechanism).
 //!
 //! Every mechanism draws from its own sub-stream each month, so two
 //! structures that make different numbers of draws in one mechanism stay in
@@ -9,14 +10,142 @@
 
 mod transformed_rejection;
 
-use rand::{RngExt, SeedableRng};
+use std::convert::Infallible;
+
+use rand::{RngExt, SeedableRng, TryRng};
 use rand_distr::{Distribution, Gamma};
-use rand_pcg::Pcg64Mcg;
 
 use self::transformed_rejection::{binomial_btrs, poisson_ptrs};
 use super::math::{exp, round_to_i64};
 
-pub type SimRng = Pcg64Mcg;
+/// PCG-64 MCG (`pcg64_fast`: a 128-bit multiplicative congruential
+/// generator with the XSL-RR output), giving exactly the numbers of
+/// `rand_pcg::Pcg64Mcg` from the same state (tested), with the state kept
+/// as two 64-bit words.
+///
+/// Why not `Pcg64Mcg` itself: WebAssembly has no 128-bit multiply, so its
+/// `u128` step is a call to `__multi3` (with the product returned through
+/// memory) on every draw. Here the step is one 64×64→128-bit product and
+/// two 64-bit ones, and the wide product is built from four 32-bit halves
+/// in WebAssembly (see [`wide_mul`]); natively it stays one instruction.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SimRng {
+    low: u64,
+    high: u64,
+}
+
+/// `rand_pcg`'s multiplier, `0x2360_ED05_1FC6_5DA4_4385_DF64_9FCC_F645`, in halves.
+const MULTIPLIER_LOW: u64 = 0x4385_DF64_9FCC_F645;
+const MULTIPLIER_HIGH: u64 = 0x2360_ED05_1FC6_5DA4;
+
+/// The 128-bit product of two 64-bit words, as (low, high) words. (The
+/// summaries' fixed-point squares use it too: `sim::stats::accumulator`.)
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+#[allow(clippy::cast_possible_truncation)]
+pub(crate) fn wide_mul(a: u64, b: u64) -> (u64, u64) {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64, (product >> 64) as u64)
+}
+
+/// The 128-bit product of two 64-bit words, as (low, high) words: in
+/// WebAssembly from four 32×32→64-bit products (each an `i64.mul`), since
+/// a `u128` product would call `__multi3`.
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+pub(crate) fn wide_mul(a: u64, b: u64) -> (u64, u64) {
+    wide_mul_by_halves(a, b)
+}
+
+/// [`wide_mul`] from 32-bit halves (compiled natively for its test).
+#[cfg(any(target_arch = "wasm32", test))]
+#[inline(always)]
+fn wide_mul_by_halves(a: u64, b: u64) -> (u64, u64) {
+    const HALF: u64 = 0xFFFF_FFFF;
+    let (a0, a1) = (a & HALF, a >> 32);
+    let (b0, b1) = (b & HALF, b >> 32);
+    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
+    // below 3 · 2^32: no overflow
+    let middle = (p00 >> 32) + (p01 & HALF) + (p10 & HALF);
+    (a.wrapping_mul(b), p11 + (p01 >> 32) + (p10 >> 32) + (middle >> 32))
+}
+
+impl SimRng {
+    /// The generator with state `high · 2^64 + low`, its lowest bit forced
+    /// to 1 (as `Pcg64Mcg::new` does).
+    #[must_use]
+    pub fn from_halves(low: u64, high: u64) -> Self {
+        SimRng { low: low | 1, high }
+    }
+
+    /// The generator of `rand_pcg::Pcg64Mcg::new(state)`.
+    #[must_use]
+    #[allow(clippy::cast_possible_truncation)]
+    pub fn new(state: u128) -> Self {
+        Self::from_halves(state as u64, (state >> 64) as u64)
+    }
+
+    /// The state, as `rand_pcg::Pcg64Mcg::state` gives it.
+    #[must_use]
+    pub fn state(&self) -> u128 {
+        (u128::from(self.high) << 64) | u128::from(self.low)
+    }
+}
+
+impl std::fmt::Debug for SimRng {
+    // the state stays private, as rand_pcg's Debug keeps it
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SimRng {}")
+    }
+}
+
+impl TryRng for SimRng {
+    type Error = Infallible;
+
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+        self.try_next_u64().map(|word| word as u32)
+    }
+
+    /// state ← state · multiplier (mod 2^128), then XSL-RR: the high word
+    /// xor the low one, rotated right by the state's top 6 bits.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+        let (low, carry) = wide_mul(self.low, MULTIPLIER_LOW);
+        let high = carry
+            .wrapping_add(self.low.wrapping_mul(MULTIPLIER_HIGH))
+            .wrapping_add(self.high.wrapping_mul(MULTIPLIER_LOW));
+        self.low = low;
+        self.high = high;
+        Ok((high ^ low).rotate_right((high >> 58) as u32))
+    }
+
+    /// Little-endian words in the order drawn; the last one partly used.
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), Infallible> {
+        let mut chunks = dest.chunks_exact_mut(8);
+        for chunk in &mut chunks {
+            let Ok(word) = self.try_next_u64();
+            chunk.copy_from_slice(&word.to_le_bytes());
+        }
+        let rest = chunks.into_remainder();
+        if !rest.is_empty() {
+            let Ok(word) = self.try_next_u64();
+            rest.copy_from_slice(&word.to_le_bytes()[..rest.len()]);
+        }
+        Ok(())
+    }
+}
+
+impl SeedableRng for SimRng {
+    type Seed = [u8; 16];
+
+    /// The seed read as a little-endian 128-bit state, as `Pcg64Mcg` reads it.
+    fn from_seed(seed: Self::Seed) -> Self {
+        Self::new(u128::from_le_bytes(seed))
+    }
+}
 
 /// The mechanisms that draw random numbers, one sub-stream each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,8 +197,7 @@ pub fn month_key(run_key: u64, month: u32) -> u64 {
 #[must_use]
 pub fn mechanism_stream(key: u64, mechanism: Mechanism) -> SimRng {
     let key = mix(key ^ mechanism as u64);
-    let state = (u128::from(key) << 64) | u128::from(key.rotate_left(32) ^ 0xA076_1D64_78BD_642F);
-    Pcg64Mcg::new(state | 1)
+    SimRng::from_halves(key.rotate_left(32) ^ 0xA076_1D64_78BD_642F, key)
 }
 
 /// The generator for one (seed, run, month, mechanism).
@@ -323,6 +451,65 @@ pub fn seeded(seed: u64) -> SimRng {
 mod tests {
     use super::*;
     use rand::Rng;
+
+    #[test]
+    fn the_generator_gives_exactly_the_numbers_of_rand_pcgs_pcg64_mcg() {
+        use rand_pcg::Pcg64Mcg;
+        let mut states = seeded(0x0123_4567);
+        for case in 0..2_000u32 {
+            let state = u128::from(states.next_u64()) << 64 | u128::from(states.next_u64());
+            let (mut ours, mut theirs) = (SimRng::new(state), Pcg64Mcg::new(state));
+            assert_eq!(ours.state(), theirs.state());
+            for _ in 0..50 {
+                assert_eq!(ours.next_u64(), theirs.next_u64(), "state {state:#x}");
+            }
+            assert_eq!(ours.next_u32(), theirs.next_u32());
+            assert_eq!(ours.random::<f64>().to_bits(), theirs.random::<f64>().to_bits());
+            let length = case as usize % 37;
+            let (mut a, mut b) = ([0u8; 37], [0u8; 37]);
+            ours.fill_bytes(&mut a[..length]);
+            theirs.fill_bytes(&mut b[..length]);
+            assert_eq!(a, b);
+            assert_eq!(ours.state(), theirs.state());
+        }
+        for seed in [0, 1, 7, u64::MAX] {
+            let (mut ours, mut theirs) = (SimRng::seed_from_u64(seed), Pcg64Mcg::seed_from_u64(seed));
+            assert_eq!((ours.state(), ours.next_u64()), (theirs.state(), theirs.next_u64()));
+        }
+        // the streams' states, as they were built with Pcg64Mcg::new
+        let key = mix(42 ^ Mechanism::Churn as u64);
+        let state = (u128::from(key) << 64) | u128::from(key.rotate_left(32) ^ 0xA076_1D64_78BD_642F);
+        assert_eq!(
+            mechanism_stream(42, Mechanism::Churn).state(),
+            Pcg64Mcg::new(state | 1).state()
+        );
+    }
+
+    /// The wide product in both forms (the WebAssembly one is tested natively too).
+    #[test]
+    fn wide_products_split_into_halves_are_exact() {
+        let mut rng = seeded(3);
+        let edges = [
+            0,
+            1,
+            0xFFFF_FFFF,
+            1 << 32,
+            u64::MAX,
+            u64::MAX - 1,
+            MULTIPLIER_LOW,
+            MULTIPLIER_HIGH,
+        ];
+        let pairs = edges
+            .iter()
+            .flat_map(|a| edges.iter().map(move |b| (*a, *b)))
+            .chain((0..100_000).map(|_| (rng.next_u64(), rng.next_u64())));
+        for (a, b) in pairs {
+            let product = u128::from(a) * u128::from(b);
+            let expected = (product as u64, (product >> 64) as u64);
+            assert_eq!(wide_mul(a, b), expected, "{a:#x} × {b:#x}");
+            assert_eq!(wide_mul_by_halves(a, b), expected, "{a:#x} × {b:#x}");
+        }
+    }
 
     #[test]
     fn streams_differ_by_every_coordinate_and_repeat_exactly() {

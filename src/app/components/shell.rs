@@ -44,8 +44,6 @@ pub fn Shell(props: &ShellProps) -> Html {
             <div class="shell__body">
                 <aside class="sidebar" data-testid="scenario-sidebar" aria-label="Scenarios and run">
                     <h2 class="sidebar__title">{ "What to compare" }</h2>
-                    <ScenarioPicker store={props.store.clone()} on_action={props.on_action.clone()} />
-                    <SettingsPanel store={props.store.clone()} on_action={props.on_action.clone()} />
                     <RunControls
                         progress={props.progress.clone()}
                         blocked={blocked}
@@ -53,6 +51,8 @@ pub fn Shell(props: &ShellProps) -> Html {
                         on_cancel={props.on_cancel.clone()}
                         on_retry={props.on_retry.clone()}
                     />
+                    <SettingsPanel store={props.store.clone()} on_action={props.on_action.clone()} />
+                    <ScenarioPicker store={props.store.clone()} on_action={props.on_action.clone()} />
                     if let Some(notice) = &props.store.notice {
                         <p class="sidebar__notice" role="alert">{ notice.clone() }</p>
                     }

@@ -26,8 +26,8 @@ pub fn framing(scenarios: &[Scenario], months: u32) -> Vec<String> {
             .to_owned()
     } else {
         "Every input is a fixed number, so the bands show only the chance in the model (which leads arrive, \
-         which deals close, who leaves), not uncertainty about the inputs themselves: the sensitivity chart \
-         below shows how much the answer depends on them."
+         which deals close, who leaves), not uncertainty about the inputs themselves: \
+         \"Which assumptions matter\" above shows how much the answer depends on them."
             .to_owned()
     });
     notes.push(

@@ -79,6 +79,9 @@ pub fn month_ticks(months: u32, max_ticks: u32) -> Vec<u32> {
     (1..=months).filter(|m| m % step == 0).collect()
 }
 
+/// How far (in font sizes) a month label must stay from the "Never" label.
+const NEVER_LABEL_CLEARANCE: f64 = 2.5;
+
 fn max_month_ticks(size: ChartSize) -> u32 {
     if size == ChartSize::NARROW { 4 } else { 8 }
 }
@@ -594,6 +597,8 @@ fn payback_chart(
                 position: slots.centre(f64::from(m) - 1.0),
                 label: m.to_string(),
             })
+            // On a phone the last month's label would run into "Never".
+            .filter(|tick| (slots.centre(never_index) - tick.position).abs() >= NEVER_LABEL_CLEARANCE * FONT_SIZE)
             .collect(),
         y_ticks,
         x_title: "Payback month".to_owned(),
@@ -976,6 +981,14 @@ mod tests {
     #[test]
     fn month_ticks_fall_on_quarters_and_years() {
         assert_eq!(month_ticks(36, 8), vec![6, 12, 18, 24, 30, 36]);
+        for size in [ChartSize::NARROW, ChartSize::WIDE] {
+            let chart = against_baseline(&comparison(), size);
+            let payback = &chart.pairs[0].payback;
+            for tick in &payback.x_ticks {
+                let gap = (payback.never_tick.position - tick.position).abs();
+                assert!(gap >= NEVER_LABEL_CLEARANCE * FONT_SIZE, "month {} crowds Never", tick.label);
+            }
+        }
         assert_eq!(month_ticks(36, 4), vec![12, 24, 36]);
         assert_eq!(month_ticks(12, 8), vec![2, 4, 6, 8, 10, 12]);
         assert_eq!(month_ticks(120, 8), vec![24, 48, 72, 96, 120]);

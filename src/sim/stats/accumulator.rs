@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::exact_serde::i128_str;
 use super::sketch::QuantileSketch;
 use crate::sim::math::{ROUNDING_LIMIT, round_to_i64};
+use crate::sim::rng::wide_mul;
 
 /// Binary digits after the point in the fixed-point sums.
 pub const FIXED_POINT_BITS: u32 = 16;
@@ -74,6 +75,31 @@ fn fixed_point(value: f64) -> i64 {
     (value * SCALE).round_ties_even() as i64
 }
 
+/// `x²`, exactly (`|x| ≤ 2^63`, so `x² ≤ 2^126`), from one 64×64→128-bit
+/// product: WebAssembly has no 128-bit multiply, and an `i128` product
+/// there is a call to `__multi3`; [`wide_mul`] builds it from 32-bit halves.
+#[inline(always)]
+#[allow(clippy::cast_possible_wrap)]
+fn square(x: i64) -> i128 {
+    let magnitude = x.unsigned_abs();
+    let (low, high) = wide_mul(magnitude, magnitude);
+    ((u128::from(high) << 64) | u128::from(low)) as i128
+}
+
+/// `value · times` modulo 2^128, as `value.wrapping_mul(i128::from(times))`
+/// gives it, without a 128-bit product (see [`square`]).
+#[inline(always)]
+#[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+fn times_count(value: i128, times: u64) -> i128 {
+    if times == 1 {
+        return value;
+    }
+    let bits = value as u128;
+    let (low, carry) = wide_mul(bits as u64, times);
+    let high = carry.wrapping_add(((bits >> 64) as u64).wrapping_mul(times));
+    ((u128::from(high) << 64) | u128::from(low)) as i128
+}
+
 impl Accumulator {
     /// An empty accumulator.
     pub fn new() -> Self {
@@ -94,11 +120,10 @@ impl Accumulator {
         // Zero (a role the structure lacks, a switch that is off) adds nothing
         // to the sums: skip the 128-bit products.
         if value.is_finite() && value != 0.0 {
-            let x = i128::from(fixed_point(value));
-            let times = i128::from(times);
-            self.sum = self.sum.wrapping_add(x.wrapping_mul(times));
+            let x = fixed_point(value);
+            self.sum = self.sum.wrapping_add(times_count(i128::from(x), times));
             // |x| ≤ 2^63, so x² ≤ 2^126 cannot overflow.
-            self.sum_sq = self.sum_sq.wrapping_add((x * x).wrapping_mul(times));
+            self.sum_sq = self.sum_sq.wrapping_add(times_count(square(x), times));
         }
         self.sketch.insert_repeated(value, times);
     }
@@ -142,15 +167,15 @@ impl Accumulator {
                 sum_sq = i128::from(small_sum_sq);
             } else if largest < ROUNDING_LIMIT {
                 for value in values {
-                    let x = i128::from(round_to_i64(*value * SCALE));
-                    sum = sum.wrapping_add(x);
-                    sum_sq = sum_sq.wrapping_add(x * x);
+                    let x = round_to_i64(*value * SCALE);
+                    sum = sum.wrapping_add(i128::from(x));
+                    sum_sq = sum_sq.wrapping_add(square(x));
                 }
             } else {
                 for value in values {
-                    let x = i128::from(fixed_point(*value));
-                    sum = sum.wrapping_add(x);
-                    sum_sq = sum_sq.wrapping_add(x * x);
+                    let x = fixed_point(*value);
+                    sum = sum.wrapping_add(i128::from(x));
+                    sum_sq = sum_sq.wrapping_add(square(x));
                 }
             }
             self.sum = self.sum.wrapping_add(sum);
@@ -329,6 +354,39 @@ mod tests {
         (0..1000).for_each(|_| single.insert(-7.125));
         assert_eq!(repeated, single);
         assert_eq!(repeated.count(), 1000);
+    }
+
+    /// The 64-bit forms of the sums' products equal the 128-bit ones.
+    #[test]
+    fn squares_and_repeats_equal_128_bit_products() {
+        let mut rng = crate::sim::rng::seeded(17);
+        let edges = [
+            0,
+            1,
+            -1,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+            1 << 32,
+            -(1 << 32),
+            0xFFFF_FFFF,
+        ];
+        let random: Vec<i64> = (0..50_000)
+            .map(|i| (rand::Rng::next_u64(&mut rng) as i64) >> (i % 64))
+            .collect();
+        for x in edges.into_iter().chain(random) {
+            let wide = i128::from(x);
+            assert_eq!(square(x), wide * wide, "{x}");
+            for times in [0, 1, 2, 3, 1000, u64::MAX, rand::Rng::next_u64(&mut rng)] {
+                let times_wide = i128::from(times);
+                assert_eq!(times_count(wide, times), wide.wrapping_mul(times_wide), "{x} × {times}");
+                assert_eq!(
+                    times_count(square(x), times),
+                    (wide * wide).wrapping_mul(times_wide),
+                    "{x}² × {times}"
+                );
+            }
+        }
     }
 
     #[test]
