@@ -986,7 +986,11 @@ mod tests {
             let payback = &chart.pairs[0].payback;
             for tick in &payback.x_ticks {
                 let gap = (payback.never_tick.position - tick.position).abs();
-                assert!(gap >= NEVER_LABEL_CLEARANCE * FONT_SIZE, "month {} crowds Never", tick.label);
+                assert!(
+                    gap >= NEVER_LABEL_CLEARANCE * FONT_SIZE,
+                    "month {} crowds Never",
+                    tick.label
+                );
             }
         }
         assert_eq!(month_ticks(36, 4), vec![12, 24, 36]);
