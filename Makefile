@@ -32,8 +32,9 @@ PUBLIC_URL ?= ./
 # The engine's native tests. Switch to `cargo test --release` if they get heavy
 # (dev profile keeps the edit-test loop short and runs doctests too).
 NATIVE_TEST ?= cargo test
-# Browser tests are tests/browser_*.rs, run in headless Chromium.
-BROWSER_TEST ?= cargo test --target $(WASM_TARGET) --test 'browser_*'
+# Browser tests are tests/browser_*.rs and the components' own #[wasm_bindgen_test]s
+# in the library, run in headless Chromium.
+BROWSER_TEST ?= cargo test --target $(WASM_TARGET) --lib --test 'browser_*'
 
 export PATH := $(TOOLS_DIR)/bin:$(CURDIR)/$(NODE_MODULES)/.bin:$(PATH)
 

@@ -341,7 +341,7 @@ pub(super) mod tests {
         assert_eq!(count(&figure, ".fan__band path"), 6);
         assert_eq!(count(&figure, "path.fan__median"), 3);
         assert_eq!(count(&figure, ".chart__legend-item .chart__swatch"), 3);
-        let svg = figure.query_selector("svg").unwrap().expect("svg");
+        let svg = figure.query_selector(".chart__picture svg").unwrap().expect("svg");
         assert_eq!(svg.namespace_uri().as_deref(), Some("http://www.w3.org/2000/svg"));
         assert_eq!(svg.get_attribute("viewBox").as_deref(), Some("0 0 880 360"));
         let labels = figure.text_content().unwrap_or_default();
