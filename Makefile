@@ -4,7 +4,8 @@
 #                http://127.0.0.1:8080
 #   make test    everything CI checks, in order, stopping at the first failure
 #   make build   the release site in dist/ (relative URLs: works under any path)
-#   make bench   the engine benchmark: run-months per second per core
+#   make bench   the engine benchmark (run-months per second per core), then
+#                the built site's speed in headless Chromium (e2e/bench.mjs)
 #   make tools   only the idempotent installs; make clean-tools undoes them
 #
 # Tools are installed into TOOLS_DIR (binaries in TOOLS_DIR/bin, first on
@@ -60,9 +61,15 @@ test: tools chromium
 	@$(MAKE) --no-print-directory fmt-check lint test-native test-browser build test-e2e
 	@echo "make test: all steps passed"
 
-# Run-months per second per core for each preset (benches/engine.rs).
-bench:
+# Run-months per second per core for each preset (benches/engine.rs), then
+# the built site in headless Chromium (e2e/bench.mjs, docs/PERFORMANCE.md):
+# the engine in one Web Worker against the same comparison natively, the
+# default comparison end to end, its first picture, the longest main-thread
+# task and the WebAssembly sizes, gzip.
+bench: chromium
 	cargo bench --bench engine
+	@$(MAKE) --no-print-directory build
+	cd $(E2E_DIR) && CHROMIUM="$$(command -v chromium)" DIST_DIR="$(CURDIR)/dist" node bench.mjs
 
 ## ---- the steps of `make test` -----------------------------------------------
 
