@@ -5,10 +5,12 @@
 //! A chunk is simulated a few runs at a time. Every ~30 ms the worker
 //! reports progress and yields to its event loop, so a `Cancel` sent by the
 //! page is read and takes effect at the next step, without terminating and
-//! restarting the worker.
+//! restarting the worker. The page sends a worker its next chunk before the
+//! current one is done; chunks wait in a queue and are simulated one after
+//! the other, in the order they came.
 
-use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, VecDeque};
 use std::rc::Rc;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
@@ -26,10 +28,17 @@ const STEP_RUNS: u64 = 8;
 /// the messages cost nothing.
 const SLICE_MS: f64 = 30.0;
 
-/// The worker's state: the runs the page has cancelled.
+/// A chunk waiting its turn, and who asked for it.
+type Queued = (HandlerId, u64, ChunkRequest);
+
+/// The worker's state: the runs the page has cancelled and the chunks
+/// waiting their turn.
 #[derive(Debug, Default)]
 pub struct SimWorker {
     cancelled: Rc<RefCell<BTreeSet<u64>>>,
+    queue: Rc<RefCell<VecDeque<Queued>>>,
+    /// True while a task is working through the queue.
+    draining: Rc<Cell<bool>>,
 }
 
 impl Worker for SimWorker {
@@ -48,13 +57,22 @@ impl Worker for SimWorker {
             Ok(WorkerRequest::Version) => answer(scope, who, &WorkerResponse::version_of_this_build()),
             Ok(WorkerRequest::Cancel { id }) => {
                 self.cancelled.borrow_mut().insert(id);
+                self.queue.borrow_mut().retain(|(_, queued, _)| *queued != id);
             }
             Ok(WorkerRequest::Run { id, chunk }) => {
-                let scope = scope.clone();
-                let cancelled = Rc::clone(&self.cancelled);
-                wasm_bindgen_futures::spawn_local(async move {
-                    simulate(&scope, who, id, chunk, &cancelled).await;
-                });
+                self.queue.borrow_mut().push_back((who, id, chunk));
+                if !self.draining.replace(true) {
+                    let scope = scope.clone();
+                    let (queue, cancelled, draining) = (
+                        Rc::clone(&self.queue),
+                        Rc::clone(&self.cancelled),
+                        Rc::clone(&self.draining),
+                    );
+                    wasm_bindgen_futures::spawn_local(async move {
+                        drain(&scope, &queue, &cancelled).await;
+                        draining.set(false);
+                    });
+                }
             }
             Ok(WorkerRequest::Sensitivity {
                 id,
@@ -105,6 +123,18 @@ fn scenarios_of(chunk: &ChunkRequest) -> Result<Vec<Scenario>, String> {
                 .map_err(|e| format!("scenario {} cannot run:\n{e}", i + 1))
         })
         .collect()
+}
+
+/// Simulates the queued chunks one after the other until none is left.
+async fn drain(scope: &WorkerScope<SimWorker>, queue: &RefCell<VecDeque<Queued>>, cancelled: &RefCell<BTreeSet<u64>>) {
+    loop {
+        // Not borrowed across the await: a new chunk may be queued meanwhile.
+        let next = queue.borrow_mut().pop_front();
+        let Some((who, id, chunk)) = next else { break };
+        if !cancelled.borrow().contains(&id) {
+            simulate(scope, who, id, chunk, cancelled).await;
+        }
+    }
 }
 
 async fn simulate(

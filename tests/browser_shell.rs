@@ -49,6 +49,19 @@ fn by_test_id(root: &Element, id: &str) -> Option<Element> {
         .expect("valid selector")
 }
 
+/// Waits (up to 2 s) until the element appears: sections below the fold
+/// mount a moment after the first results, in a later task.
+async fn appeared(root: &Element, id: &str) -> Option<Element> {
+    for _ in 0..200 {
+        if let Some(found) = by_test_id(root, id) {
+            return Some(found);
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+        yew::scheduler::flush().await;
+    }
+    None
+}
+
 fn text_of(root: &Element, id: &str) -> String {
     by_test_id(root, id)
         .unwrap_or_else(|| panic!("no element with data-testid={id}"))
@@ -160,8 +173,12 @@ async fn done_shows_the_charts_and_the_key_numbers() {
     let pool = finished_pool();
     let root = render(&pool, Store::first_visit()).await;
     assert_eq!(state_of(&root), "done");
-    for chart in ["fan-chart", "outcome-histogram", "key-numbers"] {
-        assert!(by_test_id(&root, chart).is_some(), "{chart} is shown when done");
+    // The first picture comes at once, the sections below the fold a moment later.
+    for chart in ["fan-chart", "outcome-histogram", "headline"] {
+        assert!(by_test_id(&root, chart).is_some(), "{chart} is shown at once");
+    }
+    for chart in ["key-numbers", "chance-ahead-chart", "payback-chart", "funnel-chart", "sensitivity"] {
+        assert!(appeared(&root, chart).await.is_some(), "{chart} is shown when done");
     }
     let images = root.query_selector_all("[role='img'][aria-label]").unwrap();
     assert!(images.length() >= 2, "charts are images with accessible names");

@@ -1,9 +1,10 @@
 //! Who runs what: the pool's bookkeeping, without the workers themselves.
-//! It hands a plan's chunks to idle workers one at a time (a worker that is
-//! quicker simply asks for more), merges what comes back, ignores answers
-//! to a cancelled run, and gives a failed worker's chunk to another. Pure,
-//! so the pool's rules are tested natively; `pool.rs` only carries its
-//! messages to and from real workers.
+//! It keeps [`PIPELINE_DEPTH`] chunks with each worker (one being simulated,
+//! the next waiting, so a worker never idles while the page merges what it
+//! sent; a quicker worker simply gets more), merges what comes back,
+//! ignores answers to a cancelled run, and gives a failed worker's chunks to
+//! another. Pure, so the pool's rules are tested natively; `pool.rs` only
+//! carries its messages to and from real workers.
 
 use std::collections::VecDeque;
 
@@ -19,10 +20,10 @@ pub enum WorkerState {
     /// Spawned, has not answered the version request yet.
     Starting,
     Idle,
-    /// Simulating chunk `chunk` of run `id`.
+    /// Holding chunks `chunks` of run `id`, the one being simulated first.
     Busy {
         id: u64,
-        chunk: usize,
+        chunks: Vec<usize>,
     },
     /// Did not start, stopped answering, or is from another build.
     Failed {
@@ -64,6 +65,10 @@ pub struct SensitivityState {
     pub phase: Phase,
     pub tornado: Option<Tornado>,
 }
+
+/// Chunks each worker holds at once: the one it simulates and the next,
+/// which it starts as soon as it has sent the first back.
+pub const PIPELINE_DEPTH: usize = 2;
 
 /// A message for worker `worker`.
 pub type Send = (usize, WorkerRequest);
@@ -142,7 +147,8 @@ impl Dispatcher {
         let mut sends = Vec::new();
         for (index, worker) in self.workers.iter_mut().enumerate() {
             if matches!(worker, WorkerState::Busy { id: busy, .. } if *busy == id) {
-                // The worker reads the cancel at its next step; it can take new work now.
+                // The worker reads the cancel at its next step and drops the
+                // chunk it holds in waiting; it can take new work now.
                 *worker = WorkerState::Idle;
                 sends.push((index, WorkerRequest::Cancel { id }));
             }
@@ -231,7 +237,7 @@ impl Dispatcher {
                 Vec::new()
             }
             WorkerResponse::ChunkDone { id, chunk, comparison } => {
-                self.free(worker, id);
+                self.free(worker, id, Some(chunk as usize));
                 let accepted = self.current_mut(id).map(|run| run.results.accept(chunk, comparison));
                 match accepted {
                     Some(Err(message)) => self.fail_run(message),
@@ -247,7 +253,7 @@ impl Dispatcher {
                 }
             }
             WorkerResponse::Failed { id, message } => {
-                self.free(worker, id);
+                self.free(worker, id, None);
                 if self.current_mut(id).is_some() || id == 0 {
                     self.fail_run(message)
                 } else {
@@ -272,13 +278,11 @@ impl Dispatcher {
         let Some(state) = self.workers.get_mut(worker) else {
             return Vec::new();
         };
-        if let WorkerState::Busy { id, chunk } = *state {
-            if self
-                .run
-                .as_ref()
-                .is_some_and(|r| r.id == id && r.phase == Phase::Running)
-            {
-                self.queue.push_front(chunk);
+        if let WorkerState::Busy { id, chunks } = state {
+            if self.run.as_ref().is_some_and(|r| r.id == *id && r.phase == Phase::Running) {
+                for chunk in chunks.iter().rev() {
+                    self.queue.push_front(*chunk);
+                }
             }
         }
         *state = WorkerState::Failed {
@@ -321,10 +325,16 @@ impl Dispatcher {
         self.run.as_mut().filter(|r| r.id == id && r.phase == Phase::Running)
     }
 
-    fn free(&mut self, worker: usize, id: u64) {
+    /// Worker `worker` is done with `chunk` of run `id` (with every chunk of it when `None`).
+    fn free(&mut self, worker: usize, id: u64, chunk: Option<usize>) {
         if let Some(state) = self.workers.get_mut(worker) {
-            if matches!(state, WorkerState::Busy { id: busy, .. } if *busy == id) {
-                *state = WorkerState::Idle;
+            if let WorkerState::Busy { id: busy, chunks } = state {
+                if *busy == id {
+                    chunks.retain(|c| chunk.is_some_and(|done| done != *c));
+                    if chunks.is_empty() {
+                        *state = WorkerState::Idle;
+                    }
+                }
             }
         }
     }
@@ -340,21 +350,37 @@ impl Dispatcher {
         sends
     }
 
-    /// Gives queued chunks to idle workers.
+    /// Tops every worker up to [`PIPELINE_DEPTH`] chunks of the plan,
+    /// breadth first: every worker gets a first chunk before any gets a second.
     fn hand_out(&mut self) -> Vec<Send> {
         let mut sends = Vec::new();
         let Some(plan) = &self.plan else {
             return sends;
         };
-        for (index, worker) in self.workers.iter_mut().enumerate() {
-            if *worker != WorkerState::Idle {
-                continue;
+        for depth in 1..=PIPELINE_DEPTH {
+            for (index, worker) in self.workers.iter_mut().enumerate() {
+                let held = match worker {
+                    WorkerState::Idle => 0,
+                    WorkerState::Busy { id, chunks } if *id == plan.id => chunks.len(),
+                    _ => continue,
+                };
+                if held >= depth {
+                    continue;
+                }
+                let Some(chunk) = self.queue.pop_front() else {
+                    return sends;
+                };
+                match worker {
+                    WorkerState::Busy { chunks, .. } => chunks.push(chunk),
+                    _ => {
+                        *worker = WorkerState::Busy {
+                            id: plan.id,
+                            chunks: vec![chunk],
+                        }
+                    }
+                }
+                sends.push((index, plan.request(chunk)));
             }
-            let Some(chunk) = self.queue.pop_front() else {
-                break;
-            };
-            *worker = WorkerState::Busy { id: plan.id, chunk };
-            sends.push((index, plan.request(chunk)));
         }
         sends
     }
@@ -401,7 +427,9 @@ mod tests {
     fn every_chunk_is_sent_once_and_the_merged_result_equals_one_run() {
         let mut pool = ready(2);
         let mut sends: VecDeque<Send> = pool.start(plan(1, 1_500)).into();
-        assert_eq!(sends.len(), 2, "one chunk per idle worker");
+        assert_eq!(sends.len(), 2 * PIPELINE_DEPTH, "each worker holds its next chunk too");
+        let firsts: Vec<usize> = sends.iter().take(2).map(|(w, _)| *w).collect();
+        assert_eq!(firsts, [0, 1], "every worker gets a first chunk before any gets a second");
         let mut seen = Vec::new();
         while let Some((worker, request)) = sends.pop_front() {
             if let WorkerRequest::Run { chunk, .. } = &request {
@@ -427,12 +455,15 @@ mod tests {
     fn a_cancelled_run_ignores_late_answers_and_a_new_run_starts_at_once() {
         let mut pool = ready(2);
         let first = pool.start(plan(1, 5_000));
+        assert_eq!(first.len(), 2 * PIPELINE_DEPTH);
         let cancels = pool.cancel();
-        assert_eq!(cancels.len(), 2);
+        assert_eq!(cancels.len(), 2, "one cancel per worker");
         assert!(cancels.iter().all(|(_, r)| *r == WorkerRequest::Cancel { id: 1 }));
         assert_eq!(pool.run.as_ref().unwrap().phase, Phase::Cancelled);
         let second = pool.start(plan(2, 1_000));
-        assert_eq!(second.len(), 2, "both workers take the new run right away");
+        assert!(second.len() >= 2, "both workers take the new run right away");
+        assert_eq!(second[0].0, 0);
+        assert_eq!(second[1].0, 1);
         // The old run's chunk finishing late changes nothing.
         let late = pool.receive(first[0].0, answer(&first[0].1));
         assert!(late.is_empty());
@@ -449,7 +480,7 @@ mod tests {
         assert!(pool.worker_failed(lost_worker, "it stopped answering").is_empty());
         let next = pool.receive(other, answer(&other_request));
         assert_eq!(next.len(), 1);
-        assert_eq!(next[0], (other, lost_request), "the lost chunk is handed out first");
+        assert_eq!(next[0], (other, lost_request), "the lost chunks are handed out first");
         let after = pool.worker_failed(other, "it stopped answering");
         assert!(after.is_empty());
         let Phase::Failed { message } = &pool.run.as_ref().unwrap().phase else {
@@ -506,7 +537,10 @@ mod tests {
         let job = pool.sensitivity.as_ref().unwrap();
         assert_eq!((&job.phase, job.tornado.as_ref()), (&Phase::Done, Some(&tornado)));
         assert_eq!(pool.run.as_ref().unwrap().phase, Phase::Running);
-        assert_eq!(pool.workers[0], WorkerState::Busy { id: 1, chunk: 0 }, "{run:?}");
+        assert!(
+            matches!(&pool.workers[0], WorkerState::Busy { id: 1, chunks } if chunks[0] == 0),
+            "{run:?}"
+        );
         // A failure of the tornado fails only the tornado.
         pool.start_sensitivity(3, WorkerRequest::Cancel { id: 0 }, "a", "b");
         pool.receive(

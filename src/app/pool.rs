@@ -7,13 +7,13 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use gloo_worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
 use yew::prelude::*;
 
-use crate::app::dispatch::{Dispatcher, Send, WorkerState};
+use crate::app::dispatch::{Dispatcher, Phase, Send, WorkerState};
 use crate::app::plan::RunPlan;
 use crate::app::store::Settings;
 use crate::protocol::{Packet, ScenarioText, WorkerRequest, WorkerResponse, decode, encode};
@@ -33,6 +33,11 @@ pub const START_DEADLINE_MS: f64 = 15_000.0;
 /// A busy worker reports progress every ~30 ms; one silent this long has
 /// crashed (a trap in WebAssembly ends a worker without a message).
 pub const SILENCE_DEADLINE_MS: f64 = 20_000.0;
+/// Progress and refining results are drawn at most this often. Drawing the
+/// charts again costs the page 25 ms or so of rendering, layout and paint,
+/// on a core the workers need; a new phase (first results, done,
+/// cancelled, a failure) is drawn at once.
+pub const REDRAW_INTERVAL_MS: f64 = 150.0;
 
 /// What the page draws of the pool and the run.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +92,21 @@ struct Core {
     myself: Weak<RefCell<Option<Core>>>,
     _watchdog: Option<Interval>,
     _failures: Option<FailureChannel>,
+    last_drawn_ms: f64,
+    /// The timer of the next throttled redraw; `redraw_pending` says
+    /// whether it is still to fire (a fired timer is kept, not dropped
+    /// inside its own callback).
+    redraw: Option<Timeout>,
+    redraw_pending: bool,
+}
+
+/// What makes a change worth drawing at once rather than at the next redraw.
+#[derive(PartialEq)]
+struct Milestone {
+    run: Option<(u64, Phase, bool)>,
+    sensitivity: Option<(u64, Phase)>,
+    working: usize,
+    failed: usize,
 }
 
 /// The channel on which `worker_loader.js` reports a worker that could not
@@ -227,6 +247,50 @@ impl Core {
         self.deliver(sends);
     }
 
+    fn milestone(&self) -> Milestone {
+        let pool = &self.dispatcher;
+        Milestone {
+            run: pool
+                .run
+                .as_ref()
+                .map(|r| (r.id, r.phase.clone(), r.results.merged_runs() > 0)),
+            sensitivity: pool.sensitivity.as_ref().map(|s| (s.id, s.phase.clone())),
+            working: pool.working(),
+            failed: pool
+                .workers
+                .iter()
+                .filter(|w| matches!(w, WorkerState::Failed { .. }))
+                .count(),
+        }
+    }
+
+    /// The view to draw now, or `None` when a redraw is scheduled instead.
+    fn draw(&mut self, urgent: bool) -> Option<(UseStateSetter<Rc<PoolView>>, Rc<PoolView>)> {
+        let now = now_ms();
+        if urgent || now - self.last_drawn_ms >= REDRAW_INTERVAL_MS {
+            self.last_drawn_ms = now;
+            self.redraw_pending = false;
+            return Some((self.publish.clone(), self.view()));
+        }
+        if !self.redraw_pending {
+            self.redraw_pending = true;
+            let weak = self.myself.clone();
+            let wait = (REDRAW_INTERVAL_MS - (now - self.last_drawn_ms)).max(0.0) as u32;
+            self.redraw = Some(Timeout::new(wait, move || {
+                let Some(core) = weak.upgrade() else { return };
+                let drawn = {
+                    let Ok(mut guard) = core.try_borrow_mut() else { return };
+                    let Some(core) = guard.as_mut() else { return };
+                    core.draw(true)
+                };
+                if let Some((publish, view)) = drawn {
+                    publish.set(view);
+                }
+            }));
+        }
+        None
+    }
+
     fn view(&self) -> Rc<PoolView> {
         let end = self.finished_ms.unwrap_or_else(now_ms);
         Rc::new(PoolView {
@@ -245,13 +309,17 @@ impl Core {
 /// borrow ends (publishing may render, and a render may call an intent).
 fn on_packet(core: &Weak<RefCell<Option<Core>>>, index: usize, packet: &Packet) {
     let Some(core) = core.upgrade() else { return };
-    let published = {
+    let drawn = {
         let Ok(mut guard) = core.try_borrow_mut() else { return };
         let Some(core) = guard.as_mut() else { return };
+        let before = core.milestone();
         core.receive(index, packet);
-        (core.publish.clone(), core.view())
+        let urgent = core.milestone() != before;
+        core.draw(urgent)
     };
-    published.0.set(published.1);
+    if let Some((publish, view)) = drawn {
+        publish.set(view);
+    }
 }
 
 /// The intents the page can send to the pool, and what it shows.
@@ -381,6 +449,9 @@ pub fn use_simulation_pool() -> PoolHandle {
                 myself: Rc::downgrade(&core),
                 _watchdog: None,
                 _failures: listen_for_failures(Rc::downgrade(&core)),
+                last_drawn_ms: now,
+                redraw: None,
+                redraw_pending: false,
             };
             for index in 0..count {
                 let bridge = fresh.spawn_worker(index);

@@ -85,8 +85,22 @@ struct FiguresProps {
     on_cancel_sensitivity: Callback<()>,
 }
 
+/// How long after the first results the sections below the fold appear.
+/// Mounting every chart at once is one main-thread task of over 100 ms;
+/// in two steps the page paints the fan chart first and never stalls.
+const LATER_SECTIONS_DELAY_MS: u32 = 40;
+
 #[component]
 fn Figures(props: &FiguresProps) -> Html {
+    let all_sections = use_state(|| false);
+    {
+        let all_sections = all_sections.clone();
+        use_effect_with((), move |()| {
+            let timer = gloo::timers::callback::Timeout::new(LATER_SECTIONS_DELAY_MS, move || all_sections.set(true));
+            move || drop(timer)
+        });
+    }
+    let later = *all_sections;
     let size = props.chart_size;
     let merged = props.merged.clone();
     // Each view model is recomputed only when what it shows changes.
@@ -140,7 +154,7 @@ fn Figures(props: &FiguresProps) -> Html {
                 <h2>{ format!("Where they end at month {months}") }</h2>
                 <OutcomeHistogram chart={histogram.clone()} />
             </section>
-            if !against.pairs.is_empty() {
+            if later && !against.pairs.is_empty() {
                 <section class="results__section">
                     <h2>{ format!("Against the baseline: {}", against.baseline) }</h2>
                     <ChanceAheadChart chart={Rc::new(against.chance_ahead.clone())} />
@@ -152,15 +166,17 @@ fn Figures(props: &FiguresProps) -> Html {
                     }) }
                 </section>
             }
-            <section class="results__section">
-                <h2>{ "Key numbers" }</h2>
-                <KeyNumbersTable numbers={numbers.clone()} />
-            </section>
-            <section class="results__section">
-                <h2>{ "Funnel and bottleneck" }</h2>
-                { for funnels.iter().map(|view| html! { <FunnelChart view={view.clone()} /> }) }
-            </section>
-            if comparison.summaries.len() > 1 {
+            if later {
+                <section class="results__section">
+                    <h2>{ "Key numbers" }</h2>
+                    <KeyNumbersTable numbers={numbers.clone()} />
+                </section>
+                <section class="results__section">
+                    <h2>{ "Funnel and bottleneck" }</h2>
+                    { for funnels.iter().map(|view| html! { <FunnelChart view={view.clone()} /> }) }
+                </section>
+            }
+            if later && comparison.summaries.len() > 1 {
                 <Sensitivity
                     names={comparison.summaries.iter().map(|s| s.scenario.clone()).collect::<Vec<_>>()}
                     state={props.sensitivity.clone()}
