@@ -177,7 +177,13 @@ async fn done_shows_the_charts_and_the_key_numbers() {
     for chart in ["fan-chart", "outcome-histogram", "headline"] {
         assert!(by_test_id(&root, chart).is_some(), "{chart} is shown at once");
     }
-    for chart in ["key-numbers", "chance-ahead-chart", "payback-chart", "funnel-chart", "sensitivity"] {
+    for chart in [
+        "key-numbers",
+        "chance-ahead-chart",
+        "payback-chart",
+        "funnel-chart",
+        "sensitivity",
+    ] {
         assert!(appeared(&root, chart).await.is_some(), "{chart} is shown when done");
     }
     let images = root.query_selector_all("[role='img'][aria-label]").unwrap();

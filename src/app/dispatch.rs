@@ -279,7 +279,11 @@ impl Dispatcher {
             return Vec::new();
         };
         if let WorkerState::Busy { id, chunks } = state {
-            if self.run.as_ref().is_some_and(|r| r.id == *id && r.phase == Phase::Running) {
+            if self
+                .run
+                .as_ref()
+                .is_some_and(|r| r.id == *id && r.phase == Phase::Running)
+            {
                 for chunk in chunks.iter().rev() {
                     self.queue.push_front(*chunk);
                 }
@@ -429,7 +433,11 @@ mod tests {
         let mut sends: VecDeque<Send> = pool.start(plan(1, 1_500)).into();
         assert_eq!(sends.len(), 2 * PIPELINE_DEPTH, "each worker holds its next chunk too");
         let firsts: Vec<usize> = sends.iter().take(2).map(|(w, _)| *w).collect();
-        assert_eq!(firsts, [0, 1], "every worker gets a first chunk before any gets a second");
+        assert_eq!(
+            firsts,
+            [0, 1],
+            "every worker gets a first chunk before any gets a second"
+        );
         let mut seen = Vec::new();
         while let Some((worker, request)) = sends.pop_front() {
             if let WorkerRequest::Run { chunk, .. } = &request {
