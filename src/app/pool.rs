@@ -34,10 +34,10 @@ pub const START_DEADLINE_MS: f64 = 15_000.0;
 /// crashed (a trap in WebAssembly ends a worker without a message).
 pub const SILENCE_DEADLINE_MS: f64 = 20_000.0;
 /// Progress and refining results are drawn at most this often. Drawing the
-/// charts again costs the page 25 ms or so of rendering, layout and paint,
+/// charts again costs the page 25–45 ms of rendering, layout and paint,
 /// on a core the workers need; a new phase (first results, done,
 /// cancelled, a failure) is drawn at once.
-pub const REDRAW_INTERVAL_MS: f64 = 150.0;
+pub const REDRAW_INTERVAL_MS: f64 = 250.0;
 
 /// What the page draws of the pool and the run.
 #[derive(Clone, Debug, PartialEq)]

@@ -26,6 +26,7 @@ use crate::app::view::pair::against_baseline;
 use crate::app::view::tornado::tornado_view;
 use crate::sim::compare::Comparison;
 use crate::sim::metrics::Metric;
+use crate::sim::scenario::Scenario;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultsPanelProps {
@@ -57,7 +58,8 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
             if let (Some(comparison), Some(run)) = (comparison, props.run.as_ref()) {
                 <Figures
                     merged={Merged(comparison)}
-                    run={run.clone()}
+                    scenarios={run.scenarios.clone()}
+                    planned_runs={run.runs}
                     sensitivity={props.sensitivity.clone()}
                     metric={props.metric}
                     chart_size={props.chart_size}
@@ -76,7 +78,10 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct FiguresProps {
     merged: Merged,
-    run: RunState,
+    /// Only what the figures show, not the run's progress: a progress
+    /// message must not redraw every chart.
+    scenarios: Vec<Scenario>,
+    planned_runs: u64,
     sensitivity: Option<SensitivityState>,
     metric: Metric,
     chart_size: ChartSize,
@@ -117,7 +122,7 @@ fn Figures(props: &FiguresProps) -> Html {
         fan_chart(&m.0, *metric, *size)
     });
     let funnels = {
-        let scenarios = props.run.scenarios.clone();
+        let scenarios = props.scenarios.clone();
         use_memo((merged.clone(), size), move |(m, size)| {
             m.0.summaries
                 .iter()
@@ -129,14 +134,14 @@ fn Figures(props: &FiguresProps) -> Html {
     };
     let comparison = &merged.0;
     let months = comparison.months;
-    let partial = comparison.runs < props.run.runs;
+    let partial = comparison.runs < props.planned_runs;
     let picker = metric_picker(&metrics, metric, &props.on_action);
     html! {
         <>
             <h2 class="results__title">
                 { format!("Results of {} futures over {months} months", crate::app::view::format::whole(comparison.runs)) }
                 if partial {
-                    <span class="results__partial">{ format!(" (so far; {} planned)", crate::app::view::format::whole(props.run.runs)) }</span>
+                    <span class="results__partial">{ format!(" (so far; {} planned)", crate::app::view::format::whole(props.planned_runs)) }</span>
                 }
             </h2>
             if !against.pairs.is_empty() {
@@ -186,7 +191,7 @@ fn Figures(props: &FiguresProps) -> Html {
                 />
             }
             <section class="results__framing" aria-label="What these numbers mean">
-                { for framing(&props.run.scenarios, months).into_iter().map(|note| html! { <p>{ note }</p> }) }
+                { for framing(&props.scenarios, months).into_iter().map(|note| html! { <p>{ note }</p> }) }
             </section>
         </>
     }
