@@ -32,6 +32,7 @@ salesim — Sales Restructuring Simulator (Monte Carlo engine)
 USAGE:
   salesim presets                       list preset ids and titles
   salesim schema                        the parameter catalogue as JSON
+  salesim card [--runs N] [--seed S]    the model card (docs/MODEL-CARD.md) as Markdown
   salesim validate FILE                 check a scenario file (exit 2 listing every problem)
   salesim run FILE|--preset ID [--runs N] [--months M] [--seed S] [--format json|csv]
   salesim compare A B ... [--runs N] [--months M] [--seed S] [--tornado-runs N]
@@ -97,6 +98,7 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
                     scenario.name, scenario.months
                 ))
             }
+            "card" => card_command(&mut parser),
             "run" => run_command(&mut parser),
             "compare" => compare_command(&mut parser),
             other => Err(Failure(format!("unknown command \"{other}\"\n\n{USAGE}"))),
@@ -206,6 +208,22 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
             }
         }
         Ok(())
+    }
+
+    fn card_command(parser: &mut lexopt::Parser) -> Result<String, Failure> {
+        let mut common = Common::new();
+        walk(
+            parser,
+            &mut common,
+            |_, _| Ok(false),
+            |extra| Err(Failure(format!("card takes no scenario, got {extra}\n\n{USAGE}"))),
+        )?;
+        if common.months.is_some() {
+            return Err(Failure(
+                "card: --months is not an option here: each preset keeps its horizon".into(),
+            ));
+        }
+        Ok(salesim::sim::card::model_card(common.runs, common.seed))
     }
 
     fn run_command(parser: &mut lexopt::Parser) -> Result<String, Failure> {

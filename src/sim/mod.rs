@@ -1,4 +1,5 @@
 //! The simulation engine (pure Rust: no yew, gloo, web-sys, js-sys, clocks or OS randomness).
+pub mod card;
 pub mod compare;
 pub mod math;
 pub mod metrics;

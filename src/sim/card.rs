@@ -1,0 +1,422 @@
+//! The model card: what the model includes and leaves out, every default
+//! against its source, the ranges on uncertain inputs, and each preset's
+//! headline outputs beside the range a revenue-operations analyst would
+//! expect. `salesim card` prints it as Markdown (docs/MODEL-CARD.md is its
+//! output), so it is regenerated from the engine rather than kept by hand.
+//!
+//! The headline figures are computed per run from the run's own flows (the
+//! [`Ledger`]) and months, then summarised as median and P10–P90 over runs.
+
+use std::fmt::Write as _;
+
+use super::metrics::{Metric, MonthValues, RunMetric};
+use super::model::{Ledger, Prepared, simulate_run};
+use super::params::{CATALOGUE, P};
+use super::presets::{self, Preset};
+use super::stats::Accumulator;
+
+/// A headline output and the range usually seen for it.
+#[derive(Clone, Copy, Debug)]
+pub struct Benchmark {
+    pub key: &'static str,
+    pub title: &'static str,
+    /// How the figure is shown: a share as %, a multiple, months or a count.
+    pub shown_as: Shown,
+    pub low: f64,
+    pub high: f64,
+    pub source: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Percent,
+    Multiple,
+    Months,
+    Count,
+}
+
+/// The headline outputs, in the order the card lists them.
+pub const BENCHMARKS: [Benchmark; 10] = [
+    Benchmark {
+        key: "arr_growth",
+        title: "ARR growth a year",
+        shown_as: Shown::Percent,
+        low: 0.15,
+        high: 0.40,
+        source: "private B2B SaaS surveys (KeyBanc / Sapphire): median growth about 20–30% a year",
+    },
+    Benchmark {
+        key: "logo_churn",
+        title: "Logo churn a year",
+        shown_as: Shown::Percent,
+        low: 0.10,
+        high: 0.25,
+        source: "mid-market B2B SaaS churn studies: about 1–2% of customers a month",
+    },
+    Benchmark {
+        key: "net_revenue_retention",
+        title: "Net revenue retention a year",
+        shown_as: Shown::Percent,
+        low: 0.95,
+        high: 1.15,
+        source: "private SaaS surveys: median about 100–105%, mid-market 95–115%",
+    },
+    Benchmark {
+        key: "attainment",
+        title: "Quota attainment (team bookings ÷ team quota)",
+        shown_as: Shown::Percent,
+        low: 0.70,
+        high: 1.00,
+        source: "sales compensation surveys: average attainment about 75–90%; 60–70% of sellers reach quota",
+    },
+    Benchmark {
+        key: "win_rate",
+        title: "Win rate (won ÷ decided opportunities)",
+        shown_as: Shown::Percent,
+        low: 0.18,
+        high: 0.30,
+        source: "CRM benchmark reports: opportunity-to-win about 20–25% in mid-market B2B",
+    },
+    Benchmark {
+        key: "meetings_per_sdr",
+        title: "Meetings booked per SDR a month",
+        shown_as: Shown::Count,
+        low: 10.0,
+        high: 20.0,
+        source: "SDR benchmark surveys: about 12–15 qualified meetings a month",
+    },
+    Benchmark {
+        key: "cac_payback",
+        title: "CAC payback (CAC ÷ new monthly revenue per customer)",
+        shown_as: Shown::Months,
+        low: 12.0,
+        high: 24.0,
+        source: "private SaaS surveys: median CAC payback about 15–20 months (on gross margin)",
+    },
+    Benchmark {
+        key: "ltv_to_cac",
+        title: "Lifetime value ÷ CAC",
+        shown_as: Shown::Multiple,
+        low: 3.0,
+        high: 6.0,
+        source: "common SaaS rule of thumb: at least 3×",
+    },
+    Benchmark {
+        key: "acquisition_to_retention",
+        title: "Winning a customer ÷ keeping one a year",
+        shown_as: Shown::Multiple,
+        low: 5.0,
+        high: 25.0,
+        source: "the article's 5×; business literature quotes 5–25×",
+    },
+    Benchmark {
+        key: "sales_and_marketing_to_revenue",
+        title: "Sales and marketing cost ÷ revenue",
+        shown_as: Shown::Percent,
+        low: 0.30,
+        high: 0.50,
+        source: "private SaaS surveys: sales and marketing about 30–50% of revenue for growing companies",
+    },
+];
+
+/// Sums over one run's months that the headline figures need.
+#[derive(Default)]
+struct MonthSums {
+    revenue: f64,
+    costs: f64,
+    customer_months: f64,
+    sdr_months: f64,
+    meetings_by_sdrs: f64,
+    quota_months: f64,
+}
+
+impl MonthSums {
+    fn add(&mut self, m: &MonthValues, quotas: (f64, f64)) {
+        self.revenue += m[Metric::Revenue];
+        self.costs += m[Metric::Costs];
+        self.customer_months += m[Metric::Customers];
+        if m[Metric::HeadcountSdr] > 0.0 {
+            self.sdr_months += m[Metric::HeadcountSdr];
+            self.meetings_by_sdrs += m[Metric::Meetings];
+        }
+        // A month of a seat's annual quota.
+        self.quota_months += (m[Metric::HeadcountGeneralist] * quotas.0 + m[Metric::HeadcountAe] * quotas.1) / 12.0;
+    }
+}
+
+/// One run's headline figures, in [`BENCHMARKS`] order (`NaN` when the
+/// figure does not apply, e.g. meetings per SDR without SDRs).
+fn headline(ledger: &Ledger, sums: &MonthSums, totals: &super::metrics::RunValues, months: u32) -> [f64; 10] {
+    let years = f64::from(months) / 12.0;
+    let arr_growth = if ledger.mrr_start > 0.0 {
+        (ledger.mrr_end / ledger.mrr_start).powf(1.0 / years) - 1.0
+    } else {
+        f64::NAN
+    };
+    let customer_years = (sums.customer_months / 12.0).max(1e-9);
+    let logo_churn = ledger.accounts_churned as f64 / customer_years;
+    // Net retention: what a year of the book keeps, expansion included, of
+    // its average recurring revenue (revenue is the month's MRR).
+    let mrr_years = (sums.revenue / 12.0).max(1e-9);
+    let net_retention = 1.0 + (ledger.mrr_expansion - ledger.mrr_contraction - ledger.mrr_churned) / mrr_years;
+    let attainment = if sums.quota_months > 0.0 {
+        ledger.bookings / sums.quota_months
+    } else {
+        f64::NAN
+    };
+    let decided = ledger.opportunities_won + ledger.opportunities_lost;
+    let win_rate = if decided > 0 {
+        ledger.opportunities_won as f64 / decided as f64
+    } else {
+        f64::NAN
+    };
+    let meetings_per_sdr = if sums.sdr_months > 0.0 {
+        sums.meetings_by_sdrs / sums.sdr_months
+    } else {
+        f64::NAN
+    };
+    let new_mrr_per_customer = ledger.mrr_new / (ledger.accounts_won.max(1) as f64);
+    let cac_payback = totals[RunMetric::Cac] / new_mrr_per_customer.max(1e-9);
+    let sales_and_marketing = sums.costs / sums.revenue.max(1e-9);
+    [
+        arr_growth,
+        logo_churn,
+        net_retention,
+        attainment,
+        win_rate,
+        meetings_per_sdr,
+        cac_payback,
+        totals[RunMetric::LtvToCac],
+        totals[RunMetric::AcquisitionToRetention],
+        sales_and_marketing,
+    ]
+}
+
+/// Median and P10–P90 of each headline figure over `runs` runs of `preset`.
+#[must_use]
+pub fn headline_figures(preset: &Preset, runs: u64, seed: u64) -> Vec<Accumulator> {
+    let prepared = Prepared::new(&preset.scenario);
+    let table = prepared.table();
+    let quotas = (
+        table[P::GeneralistQuota as usize].central(),
+        table[P::AeQuota as usize].central(),
+    );
+    let months = preset.scenario.months;
+    let mut figures = vec![Accumulator::new(); BENCHMARKS.len()];
+    let mut ledger = Ledger::default();
+    for run in 0..runs {
+        let mut sums = MonthSums::default();
+        let totals = simulate_run(&prepared, seed, run, &mut ledger, |_, m| sums.add(m, quotas));
+        for (accumulator, value) in figures.iter_mut().zip(headline(&ledger, &sums, &totals, months)) {
+            // Not-a-number (a figure that does not apply) is counted as rejected.
+            accumulator.insert(value);
+        }
+    }
+    figures
+}
+
+fn shown(value: f64, how: Shown) -> String {
+    if !value.is_finite() {
+        return "n/a".to_owned();
+    }
+    match how {
+        Shown::Percent => format!("{:.0}%", value * 100.0),
+        Shown::Multiple => format!("{value:.1}×"),
+        Shown::Months => format!("{value:.0} months"),
+        Shown::Count => format!("{value:.1}"),
+    }
+}
+
+/// "in range", "below" or "above" for a median.
+#[must_use]
+pub fn verdict(median: f64, benchmark: &Benchmark) -> &'static str {
+    if !median.is_finite() {
+        "n/a"
+    } else if median < benchmark.low {
+        "below"
+    } else if median > benchmark.high {
+        "above"
+    } else {
+        "in range"
+    }
+}
+
+/// The card as Markdown, its figures from `runs` runs of every preset.
+#[must_use]
+pub fn model_card(runs: u64, seed: u64) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Model card: the Sales Restructuring Simulator\n");
+    let _ = writeln!(
+        out,
+        "Generated by `salesim card --runs {runs} --seed {seed}`; do not edit by hand.\n"
+    );
+    out.push_str(INCLUDES);
+    headline_table(&mut out, runs, seed);
+    uncertain_inputs(&mut out);
+    defaults(&mut out);
+    out
+}
+
+const INCLUDES: &str = "## What the model includes and leaves out
+
+It includes, month by month and per possible future: lead channels
+(inbound marketing with diminishing returns and carry-over, trade shows,
+an agency, referrals, outbound prospecting), the funnel from lead to
+meeting to opportunity to deal, hand-offs between specialised roles and
+what they lose, sellers' hours and what takes them (serving accounts,
+selling, prospecting, recruiting), deal sizes, account tiers, service,
+churn and expansion, people (ramp, attrition, vacancies, hiring, managers
+and their spans), pay (base, commission with quotas and accelerators,
+meeting and retention bonuses, a team pool), a restructuring's dip,
+attrition spike and one-time costs, and the money these make and cost.
+
+It leaves out: the cost of delivering the product (profit here is
+recurring revenue minus the sales and marketing organisation's cost),
+the value of the customers still on the books at the horizon, prices,
+discounting and competitors, pipeline before month 1 (every run starts
+with no open opportunities and no year-to-date figures), and any effect
+of the economy or the market beyond the seasonality of leads.
+
+";
+
+fn headline_table(out: &mut String, runs: u64, seed: u64) {
+    let presets = presets::all();
+    let _ = writeln!(out, "## Each preset's headline outputs against the usual range\n");
+    let _ = writeln!(
+        out,
+        "Median (P10–P90) over {runs} runs of each preset, seed {seed}. \"below\" or \"above\" marks a median outside the usual range.\n"
+    );
+    let figures: Vec<Vec<Accumulator>> = presets.iter().map(|p| headline_figures(p, runs, seed)).collect();
+    for (index, benchmark) in BENCHMARKS.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "### {}\n\nUsual range {} to {} ({}).\n",
+            benchmark.title,
+            shown(benchmark.low, benchmark.shown_as),
+            shown(benchmark.high, benchmark.shown_as),
+            benchmark.source
+        );
+        let _ = writeln!(out, "| preset | median | P10–P90 | |\n|---|---|---|---|");
+        for (preset, figures) in presets.iter().zip(&figures) {
+            let accumulator = &figures[index];
+            let (median, p10, p90) = match accumulator.bands() {
+                Some(b) => (b.p50, b.p10, b.p90),
+                None => (f64::NAN, f64::NAN, f64::NAN),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} to {} | {} |",
+                preset.title,
+                shown(median, benchmark.shown_as),
+                shown(p10, benchmark.shown_as),
+                shown(p90, benchmark.shown_as),
+                verdict(median, benchmark)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn uncertain_inputs(out: &mut String) {
+    let _ = writeln!(out, "## Ranges on uncertain inputs\n");
+    let mut rows = Vec::new();
+    for preset in presets::all() {
+        for (path, value) in &preset.scenario.parameters {
+            if value.is_fixed() {
+                continue;
+            }
+            let row = format!("| `{path}` | {} |", serde_json::to_string(value).unwrap_or_default());
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        }
+    }
+    if rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "No preset has an uncertain input: every band shows only the chance in the model.\n"
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Drawn once per run, the same draw for every scenario of a comparison.\n"
+    );
+    let _ = writeln!(out, "| parameter | range |\n|---|---|");
+    for row in rows {
+        let _ = writeln!(out, "{row}");
+    }
+    out.push('\n');
+}
+
+fn defaults(out: &mut String) {
+    let _ = writeln!(out, "## Every default and its source\n");
+    let _ = writeln!(
+        out,
+        "| parameter | default | unit | allowed | source |\n|---|---|---|---|---|"
+    );
+    for spec in CATALOGUE {
+        let _ = writeln!(
+            out,
+            "| {} (`{}`) | {} | {} | {} to {} | {} |",
+            spec.label,
+            spec.path,
+            spec.default,
+            spec.unit.label(),
+            spec.min,
+            spec.max,
+            spec.source.replace('|', "/")
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_say_where_a_median_lies() {
+        let b = BENCHMARKS[4];
+        assert_eq!(verdict(0.10, &b), "below");
+        assert_eq!(verdict(0.22, &b), "in range");
+        assert_eq!(verdict(0.40, &b), "above");
+        assert_eq!(verdict(f64::NAN, &b), "n/a");
+    }
+
+    #[test]
+    fn headline_figures_follow_their_definitions() {
+        let preset = presets::find("specialised").expect("preset");
+        let figures = headline_figures(&preset, 40, 7);
+        let median = |key: &str| {
+            let i = BENCHMARKS.iter().position(|b| b.key == key).expect("benchmark");
+            figures[i].quantile(0.5).unwrap_or(f64::NAN)
+        };
+        // Shares lie in [0, 1]; the specialised preset has SDRs, so meetings per SDR applies.
+        for key in ["logo_churn", "win_rate"] {
+            assert!((0.0..=1.0).contains(&median(key)), "{key}: {}", median(key));
+        }
+        assert!(median("meetings_per_sdr") > 0.0);
+        assert!(median("cac_payback") > 0.0);
+        // The generalist preset has no SDRs: the figure does not apply.
+        let generalist = headline_figures(&presets::find("generalist").expect("preset"), 10, 7);
+        let sdr = BENCHMARKS
+            .iter()
+            .position(|b| b.key == "meetings_per_sdr")
+            .expect("benchmark");
+        assert_eq!(generalist[sdr].count(), 0);
+    }
+
+    #[test]
+    fn the_card_lists_every_preset_and_every_parameter() {
+        let card = model_card(20, 1);
+        for preset in presets::all() {
+            assert!(card.contains(preset.title), "{}", preset.title);
+        }
+        for spec in CATALOGUE {
+            assert!(card.contains(spec.path), "{}", spec.path);
+        }
+        for benchmark in BENCHMARKS {
+            assert!(card.contains(benchmark.title));
+        }
+    }
+}
