@@ -2,6 +2,11 @@
 //! switching the mechanism on or turning it up moves the outcome the way an
 //! analyst expects. Every comparison is paired on common random numbers with
 //! a fixed seed; "significant" means at least 3 standard errors.
+//!
+//! The scenarios carry the presets' ranges on the model's assumptions (skill
+//! effects, leakage, context switch, the transition, attrition multipliers,
+//! outbound productivity), so each direction must hold across the futures
+//! those ranges allow, not only at the defaults.
 
 mod common;
 
@@ -37,7 +42,7 @@ fn assert_below(label: &str, estimate: Estimate, standard_errors: f64) {
 
 /// A company whose book grows fast from a small start, so service work swells.
 fn growing(structure: salesim::sim::scenario::Structure) -> Scenario {
-    Scenario::new("growing", structure)
+    presets::with_assumption_ranges(Scenario::new("growing", structure))
         .with(P::StartAccounts, 60.0)
         .with(P::StartArr, 2_000_000.0)
         .with(P::ChurnCore, 0.002)
@@ -240,7 +245,10 @@ fn paying_sdrs_per_meeting_without_a_quality_gate_lowers_meeting_quality() {
 fn a_restructuring_dips_then_recovers_and_a_process_owner_shortens_the_dip() {
     let stay = preset("generalist");
     let change = preset("restructure");
-    let dip = paired(&stay, &change, 300, SEED, |m, _| window(m, Metric::Profit, 6..=7));
+    // Run to run, profit in the switch months varies by several times the
+    // dip, more so once the skill effects and the dip itself are uncertain:
+    // at 300 runs the dip stood barely 3 standard errors out.
+    let dip = paired(&stay, &change, 1_200, SEED, |m, _| window(m, Metric::Profit, 6..=7));
     assert_below("profit in months 6–7 after restructuring minus staying", dip, 3.0);
     let recovered = paired(&stay, &change, 300, SEED, |m, _| window(m, Metric::Profit, 25..=36));
     assert_above(

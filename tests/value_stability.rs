@@ -69,18 +69,18 @@ fn generalist_runs_0_and_7_with_seed_42_give_the_pinned_values() {
     let run0 = observe(&prepared, 0);
     let run7 = observe(&prepared, 7);
 
-    assert_eq!(run0.revenue_12, 909321.7980291161);
+    assert_eq!(run0.revenue_12, 902007.2344383908);
     assert_eq!(run0.new_bookings_12, 128702.33708884758);
-    assert_eq!(run0.customers_12, 294.0);
-    assert_eq!(run0.horizon_profit, 24117388.419103045);
-    assert_eq!(run0.accounts_won, 264);
-    assert_eq!(run0.leavers, 12);
+    assert_eq!(run0.customers_12, 290.0);
+    assert_eq!(run0.horizon_profit, 23989644.682770498);
+    assert_eq!(run0.accounts_won, 248);
+    assert_eq!(run0.leavers, 13);
 
-    assert_eq!(run7.revenue_12, 925872.97032);
+    assert_eq!(run7.revenue_12, 923991.2137357725);
     assert_eq!(run7.new_bookings_12, 69826.87372244374);
-    assert_eq!(run7.customers_12, 315.0);
-    assert_eq!(run7.horizon_profit, 24963122.414222382);
-    assert_eq!(run7.accounts_won, 282);
+    assert_eq!(run7.customers_12, 314.0);
+    assert_eq!(run7.horizon_profit, 24567401.83372811);
+    assert_eq!(run7.accounts_won, 267);
     assert_eq!(run7.leavers, 11);
 }
 
@@ -92,13 +92,14 @@ fn generalist_median_cumulative_profit_of_1000_runs_with_seed_42_is_pinned() {
     let p50 = month_36.quantile(0.5).unwrap();
     let mean = month_36.mean().unwrap();
     println!("P50 {p50:?}, mean {mean:?}");
-    assert_eq!(p50, 24576000.0);
-    assert_eq!(mean, 24541717.284894608);
+    assert_eq!(p50, 24444928.0);
+    assert_eq!(mean, 24710256.45664041);
 }
 
 #[test]
 fn a_restructuring_and_an_uncertain_parameter_give_the_pinned_values() {
-    // covers the transition stream and the per-parameter sub-streams
+    // covers the transition stream and the per-parameter sub-streams (the
+    // preset's assumptions are ranges; the win rate becomes one too)
     let mut scenario = presets::find("restructure").unwrap().scenario;
     let mut ledger = Ledger::default();
     let fixed = simulate_run(&Prepared::new(&scenario), SEED, 3, &mut ledger, |_, _| {});
@@ -109,6 +110,6 @@ fn a_restructuring_and_an_uncertain_parameter_give_the_pinned_values() {
         uncertain[RunMetric::HorizonCumulativeProfit],
     );
     println!("restructure run 3: {a:?}; with uncertain win rate: {b:?}");
-    assert_eq!(a, 24475974.72791759);
-    assert_eq!(b, 24555730.366009925);
+    assert_eq!(a, 21632109.72027725);
+    assert_eq!(b, 21853050.94267266);
 }

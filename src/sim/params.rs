@@ -172,9 +172,9 @@ catalogue! {
     HoursPerLead: "capacity.hours_per_lead", "Hours to work a lead", Hours, 0.75, [0.05, 10.0], false, ASSUMPTION,
         "Research, calls and e-mails to qualify one lead.";
     HoursPerOutboundMeetingSdr: "capacity.hours_per_outbound_meeting_sdr", "SDR hours per outbound meeting", Hours, 10.0, [0.5, 80.0], false, "benchmark: SDRs book about 12–15 qualified meetings a month",
-        "Prospecting hours an SDR needs to book one meeting from cold outreach.";
+        "Prospecting hours an SDR needs to book one meeting from cold outreach. Assumption around the benchmark: it counts meetings, not the hours behind them, and teams differ in how much of an SDR's month goes to outbound, so the presets give it a 90% range of 8 to 12.5 hours (lognormal, median 10): 9 to 14 meetings from 115 hours of prospecting.";
     HoursPerOutboundMeetingGeneralist: "capacity.hours_per_outbound_meeting_generalist", "Generalist hours per outbound meeting", Hours, 10.0, [0.5, 80.0], false, ASSUMPTION,
-        "Prospecting hours a generalist needs to book one meeting (less practised than an SDR).";
+        "Prospecting hours a generalist needs to book one meeting (less practised than an SDR). Assumption: no published figure for reps who prospect in the gaps between deals and service. The presets give it a 90% range of 6.25 to 16 hours (lognormal, median 10) because a generalist who knows the product and the customers may book faster than an SDR while one out of practice takes 60% longer.";
     HoursPerMeeting: "capacity.hours_per_meeting", "Hours to hold a first meeting", Hours, 2.0, [0.1, 20.0], false, ASSUMPTION,
         "Seller hours to prepare and hold a first (needs-analysis) meeting, junk meetings included.";
     HoursPerOpportunity: "capacity.hours_per_opportunity", "Hours per opportunity", Hours, 10.0, [1.0, 200.0], false, ASSUMPTION,
@@ -188,7 +188,7 @@ catalogue! {
     RetentionHoursPerAccount: "capacity.retention_hours_per_account", "Retention-manager hours per covered account", HoursPerMonth, 1.5, [0.1, 40.0], false, ASSUMPTION,
         "Hours a customer-retention manager spends on each account covered, per month.";
     ContextSwitchLoss: "capacity.context_switch_loss", "Generalist context-switch loss", Share, 0.15, [0.0, 0.6], false, ASSUMPTION,
-        "Share of a generalist's hours lost switching between prospecting, selling and serving.";
+        "Share of a generalist's hours lost switching between prospecting, selling and serving. Assumption: task-switching studies measure the cost of a switch in laboratory tasks, not the share of a seller's month. The presets give it a 90% range of 5% to 25% because a rep who batches the work into blocks loses little and one pulled between service calls and prospecting all day loses a quarter of the time.";
     MinProspectingShare: "capacity.min_prospecting_share", "Generalist hours kept for prospecting", Share, 0.0, [0.0, 0.8], false, ASSUMPTION,
         "Share of a generalist's hours protected for leads and prospecting before serving accounts (the alternative to specialising).";
     RampStartShare: "capacity.ramp_start_share", "New-hire starting productivity", Share, 0.25, [0.0, 1.0], false, ASSUMPTION,
@@ -253,13 +253,13 @@ catalogue! {
     OpportunityMaxAge: "funnel.opportunity_max_age_months", "Opportunity shelf life", Months, 9.0, [1.0, 36.0], true, "benchmark: opportunities open over 9 months are usually lost",
         "An opportunity still open after this many months is closed as lost.";
     SpecialistSkill: "funnel.specialist_skill", "Specialist focus", LogOdds, 0.2, [-2.0, 2.0], false, ASSUMPTION,
-        "Conversion lift of a specialist (SDR, AE) at the stage they own.";
+        "Conversion lift of a specialist (SDR, AE) at the stage they own. Assumption: no published study measures how much better a specialist converts at their own stage than a seller who does every stage, on the same leads; vendor claims of a specialisation lift are not controlled comparisons. The presets give it a 90% range of 0 to +0.4 (a 23% win rate stays at 23% or rises to about 31%) because no lift at all is as plausible as twice the default.";
     GeneralistSkill: "funnel.generalist_skill", "Generalist skill gap", LogOdds, -0.3, [-2.0, 2.0], false, ASSUMPTION,
-        "Conversion shift of a generalist at each stage (negative: jack of all trades).";
+        "Conversion shift of a generalist at each stage (negative: jack of all trades). Assumption: no published study compares the conversion of full-cycle reps with specialists on the same leads. The presets give it a 90% range of −0.6 to 0 (at each stage: a 23% win rate falls to about 14%, or not at all) because an experienced full-cycle rep may lose nothing while one who sells between service calls may lose two deals in five.";
 
     // --- Hand-offs between specialised roles ---
     HandoffLeakage: "handoff.leakage", "Hand-off leakage", Share, 0.15, [0.0, 0.9], false, ASSUMPTION,
-        "Share of meetings lost when one role passes them to another (no-shows, lost context).";
+        "Share of meetings lost when one role passes them to another (no-shows, lost context). Assumption: no published study separates the meetings lost in the SDR-to-AE hand-off from ordinary no-shows. The presets give it a 90% range of 5% to 25% because a hand-off where the AE joins the booking call loses little and a calendar invite with a note can lose a quarter.";
     Alignment: "handoff.alignment", "Process alignment", Share, 0.0, [0.0, 1.0], false, "article: tip 2, document every sales process and define roles",
         "How fully sales processes and roles are documented (0 = not at all, 1 = fully).";
     AlignmentEffect: "handoff.alignment_effect", "Leakage removed by alignment", Share, 0.6, [0.0, 1.0], false, ASSUMPTION,
@@ -267,7 +267,7 @@ catalogue! {
     HandoffDelay: "handoff.delay_months", "Hand-off delay", Months, 1.0, [0.0, 2.0], true, ASSUMPTION,
         "Months a booked meeting waits before the seller who receives it can hold it.";
     HandoffChurnUplift: "handoff.service_handoff_churn", "Churn after the sale-to-service hand-off", Multiplier, 1.3, [1.0, 5.0], false, ASSUMPTION,
-        "Early-life churn multiplier when the seller hands a new customer to an account manager.";
+        "Early-life churn multiplier when the seller hands a new customer to an account manager. Assumption: no published study isolates the churn caused by the sale-to-service hand-off. The presets give it a 90% range of 1.0× to 1.6× because a warm introduction may cost nothing while a cold handover to a stranger can raise early churn by half or more.";
 
     // --- Deals and accounts ---
     AcvMedian: "deals.acv_median", "Deal size (median)", UsdPerYear, 24_000.0, [100.0, 10_000_000.0], false, ASSUMPTION,
@@ -313,7 +313,7 @@ catalogue! {
     SpanProductivity: "people.span_productivity_penalty", "Productivity lost to wide spans", Share, 0.25, [0.0, 1.0], false, ASSUMPTION,
         "Productivity lost when the span is twice the reference of 8 (less coaching and monitoring); proportional in between.";
     SpanAttrition: "people.span_attrition_penalty", "Attrition added by wide spans", Multiplier, 0.5, [0.0, 5.0], false, ASSUMPTION,
-        "Extra attrition when the span is twice the reference of 8 (0.5 = 50% more); proportional in between.";
+        "Extra attrition when the span is twice the reference of 8 (0.5 = 50% more); proportional in between. Assumption: no published study measures how sellers' turnover rises with their manager's span. The presets give it a 90% range of 0.1 to 0.9 because less coaching plausibly drives people out, but whether a little or nearly doubling turnover is unknown.";
     RecruitingCost: "people.recruiting_cost_per_hire", "Recruiting cost per hire", Usd, 20_000.0, [0.0, 500_000.0], false, ASSUMPTION,
         "Agency fees, advertising and onboarding per hire.";
     SeveranceMonths: "people.severance_months", "Severance", Months, 3.0, [0.0, 24.0], false, ASSUMPTION,
@@ -339,7 +339,7 @@ catalogue! {
     LowAttainmentEffort: "incentives.low_attainment_effort", "Effort lost below the floor", Share, 0.3, [0.0, 1.0], false, "assumption: behavioural elasticity, no published source",
         "Effort lost per 100 points of attainment below the floor.";
     LowAttainmentAttrition: "incentives.low_attainment_attrition", "Attrition below the floor", Multiplier, 2.0, [0.0, 10.0], false, "assumption: behavioural elasticity, no published source",
-        "Attrition grows as e^(this × shortfall below the floor).";
+        "Attrition grows as e^(this × shortfall below the floor). Assumption: no published elasticity. The presets give it a 90% range of 1 to 3 (30 points below the floor, attrition is 1.35 to 2.5 times its normal level) because sellers far from quota do leave more, by an amount no survey pins down.";
     Accelerator: "incentives.accelerator", "Accelerator above quota", Multiplier, 1.5, [1.0, 5.0], false, BENCH_PAY,
         "Commission rate multiplier on bookings above year-to-date quota.";
     MeetingPayVolume: "incentives.meeting_pay_volume", "Extra meetings when paid per meeting", Share, 0.10, [0.0, 1.0], false, "assumption: behavioural elasticity, no published source",
@@ -355,21 +355,21 @@ catalogue! {
 
     // --- Restructuring transition ---
     TransitionDip: "transition.dip", "Productivity dip", Share, 0.20, [0.0, 0.9], false, "assumption: no published source for the size of a reorganisation dip",
-        "Share of incumbents' productive hours lost in the month of the switch.";
+        "Share of incumbents' productive hours lost in the month of the switch. Assumption: no published source measures the dip of a sales reorganisation. The presets give it a 90% range of 5% to 35% because a change that mostly renames roles costs little and one where everyone learns a new job, new tools and new colleagues at once can cost a third of the month.";
     TransitionRecovery: "transition.recovery_months", "Dip recovery time", Months, 4.0, [0.1, 36.0], false, "assumption: no published source",
-        "Months for the dip to shrink to about a third (exponential learning curve).";
+        "Months for the dip to shrink to about a third (exponential learning curve). Assumption: no published source. The presets give it a 90% range of 2 to 8 months (lognormal, median 4) because a learning curve is uncertain by a factor rather than by a fixed number of months: about one sales cycle at best, three at worst.";
     ProcessOwnerSpeedup: "transition.process_owner_speedup", "Recovery time with a process owner", Multiplier, 0.5, [0.05, 1.0], false, "article: tip 3, put a manager in charge of each new process",
         "Recovery time multiplier when a named owner runs the new process (0.5 halves it).";
     TransitionAttrition: "transition.attrition_multiplier", "Attrition during the change", Multiplier, 1.5, [1.0, 5.0], false, ASSUMPTION,
-        "Attrition multiplier for everyone in the months after the switch.";
+        "Attrition multiplier for everyone in the months after the switch. Assumption: no published study measures sales turnover after a reorganisation. The presets give it a 90% range of 1.0× to 2.0× because some teams welcome clearer roles and others lose the people who liked owning the whole customer.";
     TransitionAttritionMonths: "transition.attrition_months", "Unsettled period", Months, 6.0, [0.0, 36.0], true, ASSUMPTION,
         "Months after the switch during which attrition is raised.";
     ConsultingCost: "transition.consulting_cost", "One-time consulting cost", Usd, 50_000.0, [0.0, 10_000_000.0], false, ASSUMPTION,
         "Consulting and project cost of the restructuring, booked in the switch month.";
     PipelineTransferLeakage: "transition.pipeline_leakage", "Pipeline lost in transfer", Share, 0.15, [0.0, 1.0], false, ASSUMPTION,
-        "Share of open opportunities lost when they move to new owners.";
+        "Share of open opportunities lost when they move to new owners. Assumption: no published measure. The presets give it a 90% range of 5% to 25% because a documented handover loses little and a hurried one loses the deals only the old owner understood.";
     ReassignedChurn: "transition.reassigned_churn", "Churn of reassigned customers", Multiplier, 1.3, [1.0, 5.0], false, ASSUMPTION,
-        "Churn multiplier on customers who get a new owner, for the unsettled months.";
+        "Churn multiplier on customers who get a new owner, for the unsettled months. Assumption: no published measure. The presets give it a 90% range of 1.0× to 1.6× because customers who barely knew their rep notice nothing while those who relied on one person may leave with them.";
 
     // --- Policy: cut lead generation when behind plan ---
     BookingsPlan: "policy.bookings_plan", "Bookings plan", UsdPerMonth, 200_000.0, [0.0, 1_000_000_000.0], false, "assumption: about what the default generalist company books a month; set your own plan",

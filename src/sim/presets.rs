@@ -3,6 +3,7 @@
 
 use super::params::P;
 use super::scenario::{Headcount, LeadGeneration, Restructuring, Scenario, Selling, Serving, Structure};
+use super::uncertain::Uncertain;
 
 /// A preset: a stable id for files and the command line, a title and the scenario.
 #[derive(Clone, Debug)]
@@ -40,6 +41,51 @@ pub fn specialised_structure() -> Structure {
         },
         account_tiers: false,
     }
+}
+
+/// The assumptions no published benchmark pins down, with the range every
+/// preset gives them. Each is centred on its catalogue default; the reason
+/// for each range is in that parameter's help text.
+///
+/// They live in one list because a comparison is only paired when both
+/// sides carry the same uncertainty: an uncertain parameter is drawn once
+/// per run from a sub-stream of (seed, run, parameter), so run i of every
+/// scenario sees the same skill gap, the same leakage, the same dip.
+#[must_use]
+pub fn assumption_ranges() -> Vec<(P, Uncertain)> {
+    let interval = |low: f64, high: f64| Uncertain::Normal { low, high };
+    // Times and factors are uncertain by a ratio rather than by a fixed amount.
+    let ratio = |low: f64, high: f64| Uncertain::Lognormal { low, high };
+    vec![
+        // Specialisation: these decide "specialise or not".
+        (P::SpecialistSkill, interval(0.0, 0.4)),
+        (P::GeneralistSkill, interval(-0.6, 0.0)),
+        (P::HandoffLeakage, interval(0.05, 0.25)),
+        (P::HandoffChurnUplift, interval(1.0, 1.6)),
+        (P::ContextSwitchLoss, interval(0.05, 0.25)),
+        // Outbound productivity.
+        (P::HoursPerOutboundMeetingSdr, ratio(8.0, 12.5)),
+        (P::HoursPerOutboundMeetingGeneralist, ratio(6.25, 16.0)),
+        // The transition.
+        (P::TransitionDip, interval(0.05, 0.35)),
+        (P::TransitionRecovery, ratio(2.0, 8.0)),
+        (P::TransitionAttrition, interval(1.0, 2.0)),
+        (P::PipelineTransferLeakage, interval(0.05, 0.25)),
+        (P::ReassignedChurn, interval(1.0, 1.6)),
+        // Attrition elasticities.
+        (P::SpanAttrition, interval(0.1, 0.9)),
+        (P::LowAttainmentAttrition, interval(1.0, 3.0)),
+    ]
+}
+
+/// `scenario` with the shared [`assumption_ranges`]; a parameter the
+/// scenario already sets keeps its own value.
+#[must_use]
+pub fn with_assumption_ranges(mut scenario: Scenario) -> Scenario {
+    for (id, range) in assumption_ranges() {
+        scenario.parameters.entry(id.spec().path.to_owned()).or_insert(range);
+    }
+    scenario
 }
 
 fn described(mut scenario: Scenario, description: &str) -> Scenario {
@@ -108,7 +154,7 @@ pub fn all() -> Vec<Preset> {
         });
         scenario
     };
-    vec![
+    let presets = vec![
         Preset {
             id: "generalist",
             title: "Generalist (hunter-farmer)",
@@ -152,7 +198,14 @@ pub fn all() -> Vec<Preset> {
                 "The same reorganisation with a named owner for the new process (article tip 3), which halves the recovery time.",
             ),
         },
-    ]
+    ];
+    presets
+        .into_iter()
+        .map(|preset| Preset {
+            scenario: with_assumption_ranges(preset.scenario),
+            ..preset
+        })
+        .collect()
 }
 
 #[must_use]
@@ -173,5 +226,37 @@ mod tests {
             assert_eq!(presets.iter().filter(|p| p.id == preset.id).count(), 1);
         }
         assert!(presets.len() >= 7);
+    }
+
+    #[test]
+    fn every_assumption_range_is_centred_on_its_default_explained_and_in_every_preset() {
+        let presets = all();
+        for (id, range) in assumption_ranges() {
+            let spec = id.spec();
+            assert!(!range.is_fixed() && range.shape_problem().is_none(), "{}", spec.path);
+            assert!(
+                (range.central() - spec.default).abs() <= 1e-9 * spec.default.abs().max(1.0),
+                "{}: centred on {} but the default is {}",
+                spec.path,
+                range.central(),
+                spec.default
+            );
+            let (low, high) = range.span();
+            assert!(spec.contains(low) && spec.contains(high), "{}", spec.path);
+            assert!(
+                spec.help.contains("Assumption") && spec.help.contains("presets give it a 90% range"),
+                "{}: the help text does not give the reason for its range",
+                spec.path
+            );
+            for preset in &presets {
+                assert_eq!(
+                    preset.scenario.parameter_table()[id as usize],
+                    range,
+                    "{}: {}",
+                    preset.id,
+                    spec.path
+                );
+            }
+        }
     }
 }
