@@ -155,6 +155,33 @@ test('ticking another preset and running changes the fan chart and the table; th
   }
 });
 
+test('the comparison and settings survive a reload; unreadable saved data is kept aside and reported', async () => {
+  const { context, page, app, traffic } = await openApp();
+  try {
+    await app.waitForState(['done']);
+    await app.tick('restructure', false);
+    await app.tick('under-pressure');
+    await app.setField('Runs', 3000);
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForState(['done']);
+    const ticked = await page.$$eval('[data-testid="preset"]', (items) =>
+      items.filter((i) => i.querySelector('input[type="checkbox"]').checked).map((i) => i.dataset.id),
+    );
+    assert.deepEqual(ticked, ['generalist', 'specialised', 'under-pressure']);
+    assert.equal(await page.getByLabel('Runs', { exact: true }).inputValue(), '3000');
+    assert.match(await app.status.textContent(), /Done: 3,000 futures of 3 scenarios/);
+
+    await page.evaluate(() => localStorage.setItem('salesim.page.v1', '{"version": 1, "ticked": ['));
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForState(['done']);
+    assert.match(await page.getByRole('alert').first().textContent(), /could not be read.*kept in this browser/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('salesim.page.v1.unreadable')), '{"version": 1, "ticked": [');
+    assertStayedHome(page, traffic);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a million-run comparison can be cancelled at once and another run follows', async () => {
   const { context, page, app, traffic } = await openApp();
   try {

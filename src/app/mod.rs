@@ -31,12 +31,12 @@ mod root {
 
     use super::components::Shell;
     use super::pool::use_simulation_pool;
-    use super::store::{Action, Store};
+    use super::store::{Action, Saved, Store};
     use super::view::ChartSize;
     use super::view::progress::progress_view;
 
     /// The store as a Yew reducer: every intent goes through `Store::apply`.
-    #[derive(Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq)]
     struct StoreState(Rc<Store>);
 
     impl Reducible for StoreState {
@@ -44,6 +44,47 @@ mod root {
 
         fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
             Rc::new(StoreState(Rc::new(self.0.apply(action))))
+        }
+    }
+
+    /// The only code that touches the browser's storage: the saved
+    /// comparison is read once, at start, and written whenever it changes.
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    }
+
+    /// The saved comparison, or the first visit's. Saved data that cannot
+    /// be read is kept aside under another key, never dropped, and the
+    /// page says so.
+    fn load_store() -> Store {
+        let Some(storage) = storage() else {
+            return Store::first_visit();
+        };
+        let Ok(Some(text)) = storage.get_item(Saved::KEY) else {
+            return Store::first_visit();
+        };
+        match Saved::parse(&text) {
+            Ok(saved) => Store::restored(&saved),
+            Err(message) => {
+                let aside = format!("{}.unreadable", Saved::KEY);
+                let kept = storage.set_item(&aside, &text).is_ok();
+                let mut store = Store::first_visit();
+                store.notice = Some(if kept {
+                    format!(
+                        "{message}; it is kept in this browser under \"{aside}\", and the first-visit comparison is shown."
+                    )
+                } else {
+                    format!("{message}; the first-visit comparison is shown.")
+                });
+                store
+            }
+        }
+    }
+
+    fn save_store(saved: &Saved) {
+        if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(saved)) {
+            // A full or disabled storage only means the next visit starts afresh.
+            let _ = storage.set_item(Saved::KEY, &text);
         }
     }
 
@@ -78,7 +119,8 @@ mod root {
     /// The root component: the store, the worker pool and the page.
     #[component]
     pub fn App() -> Html {
-        let store = use_reducer(StoreState::default);
+        let store = use_reducer(|| StoreState(Rc::new(load_store())));
+        use_effect_with(store.0.saved(), |saved| save_store(saved));
         let pool = use_simulation_pool();
         let chart_size = use_chart_size();
         let view = pool.view.clone();

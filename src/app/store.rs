@@ -5,6 +5,8 @@
 //! it a Yew `Reducible`. Part 2 (the editor) adds the user's own scenarios
 //! to `entries`.
 
+use serde::{Deserialize, Serialize};
+
 use crate::sim::metrics::Metric;
 use crate::sim::presets;
 use crate::sim::scenario::{MAX_MONTHS, MIN_MONTHS, Scenario};
@@ -258,9 +260,143 @@ impl Store {
     }
 }
 
+/// What the page keeps in the browser between visits: the comparison and
+/// the settings as typed. Versioned, so a later format can read this one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: u32,
+    pub ticked: Vec<String>,
+    pub baseline: Option<String>,
+    pub runs: String,
+    pub months: String,
+    pub seed: String,
+    pub metric: String,
+}
+
+impl Saved {
+    /// The format written by this build.
+    pub const VERSION: u32 = 1;
+    /// The browser storage key, named after the format it holds.
+    pub const KEY: &'static str = "salesim.page.v1";
+
+    /// Reads saved text.
+    ///
+    /// # Errors
+    /// Text that is not a saved page of a known version, in words.
+    pub fn parse(text: &str) -> Result<Saved, String> {
+        let saved: Saved =
+            serde_json::from_str(text).map_err(|e| format!("the saved comparison could not be read ({e})"))?;
+        if saved.version != Self::VERSION {
+            return Err(format!(
+                "the saved comparison is in format {}, which this version does not know",
+                saved.version
+            ));
+        }
+        Ok(saved)
+    }
+}
+
+impl Store {
+    /// What to save of this state.
+    #[must_use]
+    pub fn saved(&self) -> Saved {
+        Saved {
+            version: Saved::VERSION,
+            ticked: self.ticked.clone(),
+            baseline: self.baseline.clone(),
+            runs: self.settings.runs.clone(),
+            months: self.settings.months.clone(),
+            seed: self.settings.seed.clone(),
+            metric: self.metric.key().to_owned(),
+        }
+    }
+
+    /// The first-visit state with a saved comparison laid over it: scenarios
+    /// that no longer exist are dropped (and said so), at most six are
+    /// ticked, and the text of the settings comes back as it was typed.
+    #[must_use]
+    pub fn restored(saved: &Saved) -> Store {
+        let mut store = Store::first_visit();
+        let known: Vec<String> = saved
+            .ticked
+            .iter()
+            .filter(|id| store.entry(id).is_some())
+            .take(MAX_TICKED)
+            .cloned()
+            .collect();
+        let dropped = saved.ticked.len() - known.len();
+        store.ticked = known;
+        store.baseline = saved
+            .baseline
+            .clone()
+            .filter(|b| store.ticked.contains(b))
+            .or_else(|| store.ticked.first().cloned());
+        store.settings = SettingsForm {
+            runs: saved.runs.clone(),
+            months: saved.months.clone(),
+            seed: saved.seed.clone(),
+        };
+        store.metric = Metric::from_key(&saved.metric).unwrap_or(Metric::CumulativeProfit);
+        if dropped > 0 {
+            store.notice = Some(format!(
+                "{dropped} saved scenario{} no longer available and {} left out.",
+                if dropped == 1 { " is" } else { "s are" },
+                if dropped == 1 { "was" } else { "were" }
+            ));
+        }
+        store
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_comparison_comes_back_as_it_was() {
+        let store = Store::first_visit()
+            .apply(Action::Tick {
+                id: "outsourced".into(),
+                ticked: true,
+            })
+            .apply(Action::MakeBaseline {
+                id: "outsourced".into(),
+            })
+            .apply(Action::EditRuns("12".into()))
+            .apply(Action::ChooseMetric(Metric::Revenue));
+        let text = serde_json::to_string(&store.saved()).unwrap();
+        let back = Store::restored(&Saved::parse(&text).unwrap());
+        assert_eq!(back.ticked, store.ticked);
+        assert_eq!(back.baseline.as_deref(), Some("outsourced"));
+        assert_eq!(back.settings.runs, "12", "invalid text is kept as typed");
+        assert_eq!(back.metric, Metric::Revenue);
+        assert_eq!(back.notice, None);
+    }
+
+    #[test]
+    fn unreadable_or_unknown_saved_data_is_an_error_and_lost_scenarios_are_reported() {
+        assert!(Saved::parse("{not json").unwrap_err().contains("could not be read"));
+        let mut saved = Store::first_visit().saved();
+        saved.version = 9;
+        assert!(
+            Saved::parse(&serde_json::to_string(&saved).unwrap())
+                .unwrap_err()
+                .contains("format 9")
+        );
+        let mut saved = Store::first_visit().saved();
+        saved.ticked.insert(0, "gone".into());
+        saved.baseline = Some("gone".into());
+        let store = Store::restored(&saved);
+        assert_eq!(store.ticked, FIRST_VISIT);
+        assert_eq!(store.baseline.as_deref(), Some("generalist"));
+        assert!(
+            store
+                .notice
+                .as_deref()
+                .unwrap()
+                .contains("1 saved scenario is no longer available")
+        );
+    }
 
     fn tick(store: &Store, id: &str, ticked: bool) -> Store {
         store.apply(Action::Tick {
