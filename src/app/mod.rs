@@ -120,7 +120,7 @@ mod root {
     #[component]
     pub fn App() -> Html {
         let store = use_reducer(|| StoreState(Rc::new(load_store())));
-        use_effect_with(store.0.saved(), |saved| save_store(saved));
+        use_effect_with(store.0.saved(), save_store);
         let pool = use_simulation_pool();
         let chart_size = use_chart_size();
         let view = pool.view.clone();

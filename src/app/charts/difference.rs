@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::fan::{INK, axes, grid, px, titles};
+use super::parts::{INK, Picture, axes, grid, px, swatch, titles};
 use crate::app::view::pair as view;
 
 /// Opacity of the P5–P95 band and of the P25–P75 band over it, as the fan chart's.
@@ -39,13 +39,7 @@ pub fn DifferenceChart(props: &DifferenceChartProps) -> Html {
             test_id="difference-chart"
             controls={legend}
         >
-            <svg
-                viewBox={format!("0 0 {} {}", chart.width, chart.height)}
-                width="100%"
-                font-size={px(chart.font_size)}
-                fill={INK}
-                aria-hidden="true"
-            >
+            <Picture width={chart.width} height={chart.height} font_size={chart.font_size}>
                 { grid(&chart.plot, &chart.y_ticks) }
                 <g class="difference__bands" fill={chart.colour} stroke="none">
                     <path d={chart.outer_band.clone()} fill-opacity={OUTER_OPACITY} />
@@ -67,7 +61,7 @@ pub fn DifferenceChart(props: &DifferenceChartProps) -> Html {
                 />
                 { axes(&chart.plot, &chart.axis_text, &chart.x_ticks, &chart.y_ticks) }
                 { titles(&chart.axis_text, &chart.x_title, &chart.y_title) }
-            </svg>
+            </Picture>
         </ChartFrame>
     }
 }
@@ -85,7 +79,7 @@ pub fn ChanceAheadChart(props: &ChanceAheadChartProps) -> Html {
         <ul class="chart__legend">
             { for chart.lines.iter().map(|line| html! {
                 <li class="chart__legend-item">
-                    <svg class="chart__swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill={line.colour} /></svg>
+                    { swatch(line.colour) }
                     { line.scenario.clone() }
                 </li>
             }) }
@@ -100,13 +94,7 @@ pub fn ChanceAheadChart(props: &ChanceAheadChartProps) -> Html {
             test_id="chance-ahead-chart"
             controls={legend}
         >
-            <svg
-                viewBox={format!("0 0 {} {}", chart.width, chart.height)}
-                width="100%"
-                font-size={px(chart.font_size)}
-                fill={INK}
-                aria-hidden="true"
-            >
+            <Picture width={chart.width} height={chart.height} font_size={chart.font_size}>
                 { grid(&chart.plot, &chart.y_ticks) }
                 <line
                     class="chance-ahead__reference"
@@ -126,7 +114,7 @@ pub fn ChanceAheadChart(props: &ChanceAheadChartProps) -> Html {
                 }) }
                 { axes(&chart.plot, &chart.axis_text, &chart.x_ticks, &chart.y_ticks) }
                 { titles(&chart.axis_text, &chart.x_title, &chart.y_title) }
-            </svg>
+            </Picture>
         </ChartFrame>
     }
 }

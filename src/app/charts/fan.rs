@@ -11,7 +11,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use crate::app::view::fan::{self as view, AxisText, HoverEntry, HoverMonth, PlotArea, Tick};
+use super::parts::{INK, Picture, axes, grid, px, swatch, titles};
+use crate::app::view::fan::{self as view, HoverEntry, HoverMonth, PlotArea};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FanChartProps {
@@ -21,18 +22,9 @@ pub struct FanChartProps {
     pub controls: Html,
 }
 
-/// Text colour and gridline colour of every chart.
-pub(super) const INK: &str = "#222";
-pub(super) const GRID: &str = "#ddd";
-
 /// Opacity of the P5–P95 band and of the P25–P75 band drawn over it.
 const OUTER_OPACITY: &str = "0.18";
 const INNER_OPACITY: &str = "0.35";
-
-/// An SVG coordinate to a tenth of a pixel.
-pub(super) fn px(value: f64) -> String {
-    format!("{value:.1}")
-}
 
 /// A fan chart with its legend, read-out, summary and table.
 #[component]
@@ -64,13 +56,7 @@ pub fn FanChart(props: &FanChartProps) -> Html {
             controls={controls}
         >
             <div class="fan__plot">
-                <svg
-                    viewBox={format!("0 0 {} {}", chart.width, chart.height)}
-                    width="100%"
-                    font-size={px(chart.font_size)}
-                    fill={INK}
-                    aria-hidden="true"
-                >
+                <Picture width={chart.width} height={chart.height} font_size={chart.font_size}>
                     { grid(&chart.plot, &chart.y_ticks) }
                     { for chart.series.iter().map(band) }
                     { for chart.series.iter().map(median) }
@@ -79,7 +65,7 @@ pub fn FanChart(props: &FanChartProps) -> Html {
                     if let Some(month) = month {
                         { hover_marker(&chart.plot, month) }
                     }
-                </svg>
+                </Picture>
                 // A plain element over the picture receives the pointer, so
                 // offsetX is always measured from the chart's left edge.
                 <div
@@ -124,57 +110,6 @@ fn key_callback(chart: &Rc<view::FanChart>, hovered: &UseStateHandle<Option<usiz
         event.prevent_default();
         hovered.set(next);
     })
-}
-
-/// Horizontal gridlines at the y ticks.
-pub(super) fn grid(plot: &PlotArea, y_ticks: &[Tick]) -> Html {
-    html! {
-        <g stroke={GRID} stroke-width="1">
-            { for y_ticks.iter().map(|tick| html! {
-                <line x1={px(plot.left)} x2={px(plot.right)} y1={px(tick.position)} y2={px(tick.position)} />
-            }) }
-        </g>
-    }
-}
-
-/// The axis lines, tick marks and tick labels.
-pub(super) fn axes(plot: &PlotArea, text: &AxisText, x_ticks: &[Tick], y_ticks: &[Tick]) -> Html {
-    let tick_end_y = plot.bottom + text.tick_length;
-    let tick_end_x = plot.left - text.tick_length;
-    html! {
-        <g>
-            <g stroke={INK} stroke-width="1">
-                <line x1={px(plot.left)} x2={px(plot.right)} y1={px(plot.bottom)} y2={px(plot.bottom)} />
-                <line x1={px(plot.left)} x2={px(plot.left)} y1={px(plot.top)} y2={px(plot.bottom)} />
-                { for x_ticks.iter().map(|t| html! {
-                    <line x1={px(t.position)} x2={px(t.position)} y1={px(plot.bottom)} y2={px(tick_end_y)} />
-                }) }
-                { for y_ticks.iter().map(|t| html! {
-                    <line x1={px(tick_end_x)} x2={px(plot.left)} y1={px(t.position)} y2={px(t.position)} />
-                }) }
-            </g>
-            <g text-anchor="middle">
-                { for x_ticks.iter().map(|t| html! {
-                    <text x={px(t.position)} y={px(text.x_tick_y)}>{ t.label.clone() }</text>
-                }) }
-            </g>
-            <g text-anchor="end" dominant-baseline="middle">
-                { for y_ticks.iter().map(|t| html! {
-                    <text x={px(text.y_tick_x)} y={px(t.position)}>{ t.label.clone() }</text>
-                }) }
-            </g>
-        </g>
-    }
-}
-
-/// The x title under the axis and the y title up the left edge.
-pub(super) fn titles(text: &AxisText, x_title: &str, y_title: &str) -> Html {
-    html! {
-        <g text-anchor="middle">
-            <text x={px(text.x_title.0)} y={px(text.x_title.1)}>{ x_title.to_owned() }</text>
-            <text transform="rotate(-90)" x={px(text.y_title.0)} y={px(text.y_title.1)}>{ y_title.to_owned() }</text>
-        </g>
-    }
 }
 
 fn band(series: &view::FanSeries) -> Html {
@@ -226,7 +161,7 @@ fn FanLegend(props: &FanLegendProps) -> Html {
         <ul class="chart__legend">
             { for props.chart.series.iter().map(|s| html! {
                 <li class="chart__legend-item">
-                    <svg class="chart__swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill={s.colour} /></svg>
+                    { swatch(s.colour) }
                     { s.scenario.clone() }
                 </li>
             }) }
@@ -274,7 +209,7 @@ fn Readout(props: &ReadoutProps) -> Html {
 fn readout_entry(entry: &HoverEntry) -> Html {
     html! {
         <li>
-            <svg class="chart__swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill={entry.colour} /></svg>
+            { swatch(entry.colour) }
             { format!("{} ", entry.scenario) }
             <strong>{ entry.median.clone() }</strong>
             { format!(" (P10–P90 {})", entry.range) }

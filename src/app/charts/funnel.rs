@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::fan::{GRID, INK, px};
+use super::parts::{GRID, INK, Picture, px, swatch};
 use crate::app::view::funnel::{self as view, CapacityChart, RoleRow, Segment, StageRow};
 use crate::app::view::pair::LegendEntry;
 
@@ -36,16 +36,9 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
             test_id="funnel-chart"
             controls={controls}
         >
-            <svg
-                class="funnel__stages"
-                viewBox={format!("0 0 {} {}", funnel.width, funnel.height)}
-                width="100%"
-                font-size={px(funnel.font_size)}
-                fill={INK}
-                aria-hidden="true"
-            >
+            <Picture class="funnel__stages" width={funnel.width} height={funnel.height} font_size={funnel.font_size}>
                 { for funnel.rows.iter().map(|row| stage(row, funnel.label_x)) }
-            </svg>
+            </Picture>
             { capacity(&view.capacity) }
         </ChartFrame>
     }
@@ -57,7 +50,7 @@ pub(super) fn legend(entries: &[LegendEntry]) -> Html {
         <ul class="chart__legend">
             { for entries.iter().map(|entry| html! {
                 <li class="chart__legend-item">
-                    <svg class="chart__swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill={entry.colour} /></svg>
+                    { swatch(entry.colour) }
                     { entry.label.clone() }
                 </li>
             }) }
@@ -92,14 +85,7 @@ fn segment(segment: &Segment, row: &StageRow) -> Html {
 fn capacity(chart: &CapacityChart) -> Html {
     let plot = &chart.plot;
     html! {
-        <svg
-            class="funnel__capacity"
-            viewBox={format!("0 0 {} {}", chart.width, chart.height)}
-            width="100%"
-            font-size={px(chart.font_size)}
-            fill={INK}
-            aria-hidden="true"
-        >
+        <Picture class="funnel__capacity" width={chart.width} height={chart.height} font_size={chart.font_size}>
             <g stroke={GRID} stroke-width="1">
                 { for chart.ticks.iter().map(|t| html! {
                     <line x1={px(t.position)} x2={px(t.position)} y1={px(plot.top)} y2={px(plot.bottom)} />
@@ -116,7 +102,7 @@ fn capacity(chart: &CapacityChart) -> Html {
                     <text x={px(t.position)} y={px(chart.tick_label_y)}>{ t.label.clone() }</text>
                 }) }
             </g>
-        </svg>
+        </Picture>
     }
 }
 

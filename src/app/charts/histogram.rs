@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::fan::{INK, axes, grid, px, titles};
+use super::parts::{INK, Picture, axes, grid, px, swatch, titles};
 use crate::app::view::fan::PlotArea;
 use crate::app::view::histogram::{self as view, MarkKind};
 
@@ -41,13 +41,7 @@ pub fn OutcomeHistogram(props: &OutcomeHistogramProps) -> Html {
             test_id="outcome-histogram"
             controls={controls}
         >
-            <svg
-                viewBox={format!("0 0 {} {}", chart.width, chart.height)}
-                width="100%"
-                font-size={px(chart.font_size)}
-                fill={INK}
-                aria-hidden="true"
-            >
+            <Picture width={chart.width} height={chart.height} font_size={chart.font_size}>
                 { grid(&chart.plot, &chart.y_ticks) }
                 if let Some(x) = chart.zero_line {
                     <line
@@ -60,7 +54,7 @@ pub fn OutcomeHistogram(props: &OutcomeHistogramProps) -> Html {
                 { for chart.series.iter().map(|s| marks(s, &chart.plot)) }
                 { axes(&chart.plot, &chart.axis_text, &chart.x_ticks, &chart.y_ticks) }
                 { titles(&chart.axis_text, &chart.x_title, &chart.y_title) }
-            </svg>
+            </Picture>
         </ChartFrame>
     }
 }
@@ -117,7 +111,7 @@ fn HistogramLegend(props: &HistogramLegendProps) -> Html {
         <ul class="chart__legend">
             { for props.chart.series.iter().map(|s| html! {
                 <li class="chart__legend-item">
-                    <svg class="chart__swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill={s.colour} /></svg>
+                    { swatch(s.colour) }
                     { s.scenario.clone() }
                 </li>
             }) }

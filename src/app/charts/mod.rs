@@ -3,11 +3,13 @@
 //! computes a scale, a quantile or a sentence itself.
 
 mod frame;
+pub(crate) mod parts;
 
 pub mod difference;
 pub mod fan;
 pub mod funnel;
 pub mod histogram;
+pub mod org_chart;
 pub mod payback;
 pub mod tornado;
 

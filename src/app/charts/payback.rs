@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::fan::{INK, axes, grid, px, titles};
+use super::parts::{INK, Picture, axes, grid, px, titles};
 use crate::app::view::pair::{self as view, Bar};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -27,13 +27,7 @@ pub fn PaybackChart(props: &PaybackChartProps) -> Html {
             table={chart.table.clone()}
             test_id="payback-chart"
         >
-            <svg
-                viewBox={format!("0 0 {} {}", chart.width, chart.height)}
-                width="100%"
-                font-size={px(chart.font_size)}
-                fill={INK}
-                aria-hidden="true"
-            >
+            <Picture width={chart.width} height={chart.height} font_size={chart.font_size}>
                 { grid(&chart.plot, &chart.y_ticks) }
                 <g class="payback__bars" fill={chart.colour}>
                     { for chart.bars.iter().map(bar) }
@@ -54,7 +48,7 @@ pub fn PaybackChart(props: &PaybackChartProps) -> Html {
                 }
                 { axes(&chart.plot, &chart.axis_text, &x_ticks, &chart.y_ticks) }
                 { titles(&chart.axis_text, &chart.x_title, &chart.y_title) }
-            </svg>
+            </Picture>
         </ChartFrame>
     }
 }

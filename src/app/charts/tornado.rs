@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::fan::{GRID, INK, px};
 use super::funnel::legend;
+use super::parts::{GRID, INK, Picture, px};
 use crate::app::view::tornado::{self as view, BarEnd, TornadoRow};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -29,13 +29,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
             test_id="tornado-chart"
             controls={legend(&view.legend)}
         >
-            <svg
-                viewBox={format!("0 0 {} {}", view.width, view.height)}
-                width="100%"
-                font-size={px(view.font_size)}
-                fill={INK}
-                aria-hidden="true"
-            >
+            <Picture width={view.width} height={view.height} font_size={view.font_size}>
                 <g stroke={GRID} stroke-width="1">
                     { for view.ticks.iter().map(|t| html! {
                         <line x1={px(t.position)} x2={px(t.position)} y1={px(plot.top)} y2={px(plot.bottom)} />
@@ -53,7 +47,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                         <text x={px(t.position)} y={px(view.tick_label_y)}>{ t.label.clone() }</text>
                     }) }
                 </g>
-            </svg>
+            </Picture>
             <p class="tornado__axis-title">{ view.x_title.clone() }</p>
         </ChartFrame>
     }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::charts::parts::swatch;
 use crate::app::view::key_numbers::{KeyCell, KeyNumbers, KeyRow};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -28,7 +29,7 @@ pub fn KeyNumbersTable(props: &KeyNumbersTableProps) -> Html {
                         <th scope="col">{ "Measure" }</th>
                         { for numbers.scenarios.iter().map(|s| html! {
                             <th scope="col">
-                                <svg class="chart__swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill={s.colour} /></svg>
+                                { swatch(s.colour) }
                                 { s.name.clone() }
                             </th>
                         }) }
