@@ -9,6 +9,7 @@ pub mod difference;
 pub mod fan;
 pub mod funnel;
 pub mod histogram;
+pub mod org_chart;
 pub mod payback;
 pub mod tornado;
 

@@ -11,6 +11,7 @@ use crate::app::charts::difference::{ChanceAheadChart, DifferenceChart};
 use crate::app::charts::fan::FanChart;
 use crate::app::charts::funnel::FunnelChart;
 use crate::app::charts::histogram::OutcomeHistogram;
+use crate::app::charts::org_chart::OrgChart;
 use crate::app::charts::payback::PaybackChart;
 use crate::app::charts::tornado::TornadoChart;
 use crate::app::components::key_numbers::KeyNumbersTable;
@@ -22,6 +23,7 @@ use crate::app::view::funnel::funnel_view;
 use crate::app::view::histogram::outcome_histogram;
 use crate::app::view::key_numbers::key_numbers;
 use crate::app::view::notes::framing;
+use crate::app::view::org_chart::org_chart;
 use crate::app::view::pair::against_baseline;
 use crate::app::view::tornado::tornado_view;
 use crate::sim::compare::Comparison;
@@ -172,6 +174,7 @@ fn Figures(props: &FiguresProps) -> Html {
                 </section>
             }
             if later {
+                <Organisation merged={merged.clone()} scenarios={props.scenarios.clone()} size={size} />
                 <section class="results__section">
                     <h2>{ "Key numbers" }</h2>
                     <KeyNumbersTable numbers={numbers.clone()} />
@@ -219,6 +222,51 @@ fn metric_picker(metrics: &[Metric], chosen: Metric, on_action: &Callback<Action
                 }) }
             </select>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct OrganisationProps {
+    merged: Merged,
+    scenarios: Vec<Scenario>,
+    size: ChartSize,
+}
+
+/// The chosen scenario's organisation, with the last run's monthly volumes.
+#[component]
+fn Organisation(props: &OrganisationProps) -> Html {
+    let chosen = use_state(|| 0usize);
+    let index = (*chosen).min(props.scenarios.len().saturating_sub(1));
+    let view = use_memo((props.merged.clone(), props.scenarios.clone(), index, props.size), |(merged, scenarios, index, size)| {
+        scenarios
+            .get(*index)
+            .map(|scenario| Rc::new(org_chart(scenario, merged.0.summaries.get(*index), *size)))
+    });
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Ok(i) = select.value().parse::<usize>() {
+                    chosen.set(i);
+                }
+            }
+        })
+    };
+    html! {
+        <section class="results__section" data-testid="organisation">
+            <h2>{ "The organisation" }</h2>
+            <div class="sensitivity__controls">
+                <label for="organisation-scenario">{ "Scenario" }</label>
+                <select id="organisation-scenario" onchange={on_choose}>
+                    { for props.scenarios.iter().enumerate().map(|(i, scenario)| html! {
+                        <option value={i.to_string()} selected={i == index}>{ scenario.name.clone() }</option>
+                    }) }
+                </select>
+            </div>
+            if let Some(view) = (*view).clone() {
+                <OrgChart view={view} />
+            }
+        </section>
     }
 }
 

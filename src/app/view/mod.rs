@@ -9,6 +9,7 @@ pub mod funnel;
 pub mod histogram;
 pub mod key_numbers;
 pub mod notes;
+pub mod org_chart;
 pub mod pair;
 pub mod progress;
 pub mod scale;
