@@ -182,6 +182,7 @@ async fn done_shows_the_charts_and_the_key_numbers() {
         "chance-ahead-chart",
         "payback-chart",
         "funnel-chart",
+        "org-chart",
         "sensitivity",
     ] {
         assert!(appeared(&root, chart).await.is_some(), "{chart} is shown when done");

@@ -64,14 +64,7 @@ impl RunPlan {
     /// Plans `runs` runs of `scenarios` (the baseline first) over `months`.
     #[must_use]
     pub fn new(id: u64, scenarios: &[Scenario], runs: u64, seed: u64, months: u32, workers: usize) -> Self {
-        let scenarios = scenarios
-            .iter()
-            .map(|scenario| {
-                let mut scenario = scenario.clone();
-                scenario.months = months;
-                scenario
-            })
-            .collect();
+        let scenarios = scenarios.iter().map(|scenario| scenario.on_horizon(months)).collect();
         RunPlan {
             id,
             scenarios,
@@ -148,6 +141,18 @@ mod tests {
         let scenarios: Vec<Scenario> = presets.iter().take(2).map(|p| p.scenario.clone()).collect();
         let plan = RunPlan::new(3, &scenarios, 1_000, 9, 24, 2);
         assert!(plan.scenarios.iter().all(|s| s.months == 24));
+        // A shorter horizon keeps every preset runnable: later hires and changes fall away.
+        for preset in crate::sim::presets::all() {
+            let plan = RunPlan::new(4, std::slice::from_ref(&preset.scenario), 1_000, 1, 12, 1);
+            let WorkerRequest::Run { chunk, .. } = plan.request(0) else {
+                panic!("not a run request");
+            };
+            let scenario = chunk.scenarios[0]
+                .scenario()
+                .unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+            assert!(scenario.hiring_plan.iter().all(|h| h.month <= 12));
+            assert!(scenario.restructuring.as_ref().is_none_or(|r| r.month < 12));
+        }
         let WorkerRequest::Run { id, chunk } = plan.request(1) else {
             panic!("not a run request");
         };

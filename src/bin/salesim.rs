@@ -182,7 +182,7 @@ Defaults: --runs 10000, --seed 1, --format json, months from the scenario.";
 
         fn apply(&self, scenario: &mut Scenario) {
             if let Some(months) = self.months {
-                scenario.months = months;
+                *scenario = scenario.on_horizon(months);
             }
         }
     }

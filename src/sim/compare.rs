@@ -144,14 +144,9 @@ fn aligned(baseline: &Scenario, others: &[Scenario]) -> Vec<Prepared> {
         .collect()
 }
 
-/// `scenario` run over `months` months; a restructuring at or after the end is dropped.
+/// `scenario` run over `months` months (see [`Scenario::on_horizon`]).
 pub(crate) fn on_horizon(scenario: &Scenario, months: u32) -> Prepared {
-    let mut scenario = scenario.clone();
-    scenario.months = months;
-    if scenario.restructuring.as_ref().is_some_and(|r| r.month >= months) {
-        scenario.restructuring = None;
-    }
-    Prepared::new(&scenario)
+    Prepared::new(&scenario.on_horizon(months))
 }
 
 /// Compares `others` with `baseline` over `runs` paired runs.

@@ -327,6 +327,21 @@ impl Scenario {
         table
     }
 
+    /// The scenario over `months` months: a restructuring at or after the
+    /// new horizon and hires planned beyond it are dropped, as they would
+    /// not happen within it (a shorter horizon must not make a valid
+    /// scenario invalid).
+    #[must_use]
+    pub fn on_horizon(&self, months: u32) -> Scenario {
+        let mut scenario = self.clone();
+        scenario.months = months;
+        if scenario.restructuring.as_ref().is_some_and(|r| r.month >= months) {
+            scenario.restructuring = None;
+        }
+        scenario.hiring_plan.retain(|hire| hire.month <= months);
+        scenario
+    }
+
     /// The scenario as the nested JSON the file format uses.
     #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
