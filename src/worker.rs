@@ -209,12 +209,7 @@ async fn sensitivity(
     cancelled: &RefCell<BTreeSet<u64>>,
 ) {
     let id = job.id;
-    let on_horizon = |text: &ScenarioText| {
-        text.scenario().map(|mut scenario| {
-            scenario.months = job.months;
-            scenario
-        })
-    };
+    let on_horizon = |text: &ScenarioText| text.scenario().map(|scenario| scenario.on_horizon(job.months));
     let runner = match (on_horizon(&job.baseline), on_horizon(&job.scenario)) {
         (Ok(baseline), Ok(scenario)) => {
             TornadoRunner::new(Some(&baseline), &scenario, job.runs, job.seed).map_err(|e| e.to_string())

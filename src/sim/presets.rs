@@ -1,8 +1,11 @@
 //! Ready-made scenarios named after the article, on one consistent default
 //! company (mid-market B2B, about 20 sellers, 290 customers, $9.5M ARR).
 
-use super::params::P;
-use super::scenario::{Headcount, LeadGeneration, Restructuring, Scenario, Selling, Serving, Structure};
+use super::model::derived::Derived;
+use super::params::{P, Values};
+use super::scenario::{
+    Headcount, LeadGeneration, PlannedHire, Restructuring, Role, Scenario, Selling, Serving, Structure,
+};
 use super::uncertain::Uncertain;
 
 /// A preset: a stable id for files and the command line, a title and the scenario.
@@ -88,6 +91,103 @@ pub fn with_assumption_ranges(mut scenario: Scenario) -> Scenario {
     scenario
 }
 
+/// Capacity use account managers are staffed for: the 10% left over
+/// absorbs a book that grows faster than planned, a vacancy that takes
+/// longer to fill and month-to-month noise in wins, so that in most months
+/// the book gets all the service it needs (service-capacity planning
+/// usually aims at 85-90%).
+const PLANNED_AM_USE: f64 = 0.9;
+
+/// How a preset grows account management with its book.
+#[derive(Clone, Copy, Debug)]
+struct AmStaffing {
+    /// The first month a seat may be opened. After a restructuring, the
+    /// month after the switch: an AM seat opened before it would only count
+    /// toward the AMs the switch staffs.
+    from_month: u32,
+    /// AM seats at `from_month`.
+    seats: u32,
+    /// Accounts in the book at `from_month`.
+    accounts: f64,
+    /// Net accounts the book gains a month when it is fully served.
+    growth: f64,
+}
+
+/// A hiring plan that keeps account managers at about [`PLANNED_AM_USE`]
+/// of their hours as the book grows.
+///
+/// The reasoning, at the scenario's central values:
+/// - Service a month per account: deals fall into tiers by ACV (median
+///   $24k, spread 0.8) as about 8.5% strategic, 55.5% core and 36% long
+///   tail, at 6, 2.5 and 1 hours, so an average account needs about 2.26
+///   hours: the starting book of 290 needs about 655 hours, 95% of what 6
+///   AMs give at 115 hours each (the retention preset's 5 AMs start at
+///   114%), and each net new account adds 2.26 hours.
+/// - What a seat gives over a year: at 15% attrition a year about 1.35% of
+///   seats fall vacant a month; each stays empty for the hiring lag (2.5
+///   months) and its new hire ramps from 25% to full over 3 months, so a
+///   seat yields about 1.35% × (2.5 + 3 × 0.75 / 2) ≈ 5% less than its
+///   hours, about 109 hours. Staffed at 90%, a seat carries about 98
+///   hours of service, some 43 accounts.
+/// - The book: with every account served, the presets' books grow by
+///   7.3-8.8 accounts a month (measured: the mean month-36 book of each
+///   preset run with more AMs than it needs, 1,000 runs), 16-20 hours a
+///   month, one more AM every 5-6 months.
+/// - Lead time: a seat opened in month m is filled after the hiring lag
+///   and starts at 25% of its hours, so it carries its share about 4 months
+///   later (lag plus half the ramp). Each month the plan opens the seats
+///   the book will need 4 months on, and nothing that could not start
+///   before the horizon.
+fn am_hiring_plan(scenario: &Scenario, staffing: AmStaffing) -> Vec<PlannedHire> {
+    let v = Values(
+        scenario
+            .parameter_table()
+            .iter()
+            .map(Uncertain::central)
+            .collect::<Vec<_>>()
+            .try_into()
+            .expect("one value per catalogued parameter"),
+    );
+    let d = Derived::new(&v);
+    let hours_per_account: f64 = d
+        .tier_share
+        .iter()
+        .zip(d.service_hours)
+        .map(|(share, hours)| share * hours)
+        .sum();
+    let monthly_leaving = d.monthly_attrition[Role::Am as usize];
+    let ramp = v[Role::Am.ramp()];
+    let away = v[P::HiringLagMonths] + ramp * (1.0 - v[P::RampStartShare]) / 2.0;
+    let carried_per_seat = v[P::HoursPerMonth] * (1.0 - monthly_leaving * away) * PLANNED_AM_USE;
+    let lead = (v[P::HiringLagMonths] + ramp / 2.0).round();
+    let mut seats = f64::from(staffing.seats);
+    let mut plan = Vec::new();
+    for month in staffing.from_month..=scenario.months {
+        let ready = f64::from(month - staffing.from_month) + lead;
+        if f64::from(month) + v[P::HiringLagMonths] >= f64::from(scenario.months) {
+            break;
+        }
+        let needed = (hours_per_account * (staffing.accounts + staffing.growth * ready) / carried_per_seat).ceil();
+        if needed > seats {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let count = (needed - seats) as u32;
+            plan.push(PlannedHire {
+                month,
+                role: Role::Am,
+                count,
+            });
+            seats = needed;
+        }
+    }
+    plan
+}
+
+/// `scenario` with an [`am_hiring_plan`] for its book.
+fn staffed_for_the_book(mut scenario: Scenario, staffing: AmStaffing) -> Scenario {
+    scenario.hiring_plan = am_hiring_plan(&scenario, staffing);
+    scenario
+}
+
 fn described(mut scenario: Scenario, description: &str) -> Scenario {
     description.clone_into(&mut scenario.description);
     scenario
@@ -100,9 +200,19 @@ pub fn all() -> Vec<Preset> {
         Scenario::new("Generalist (hunter-farmer)", generalist_structure()),
         "Twenty reps each prospect, sell and serve their own customers: the traditional model the article says stops working as books grow.",
     );
-    let specialised = described(
-        Scenario::new("Three-stage specialised", specialised_structure()),
-        "SDRs generate leads and book meetings, account executives sell, account managers serve: the article's three-stage cycle.",
+    // The books at the start and their growth when fully served (see am_hiring_plan).
+    let from_the_start = |seats: u32, growth: f64| AmStaffing {
+        from_month: 1,
+        seats,
+        accounts: P::StartAccounts.spec().default,
+        growth,
+    };
+    let specialised = staffed_for_the_book(
+        described(
+            Scenario::new("Three-stage specialised", specialised_structure()),
+            "SDRs generate leads and book meetings, account executives sell, account managers serve, and more AMs are hired as the book grows: the article's three-stage cycle.",
+        ),
+        from_the_start(6, 7.7),
     );
     let outsourced = described(
         Scenario::new(
@@ -119,8 +229,9 @@ pub fn all() -> Vec<Preset> {
                 account_tiers: false,
             },
         ),
-        "An inbound-marketing agency books meetings for ten AEs, who also qualify the company's own inbound and trade-show leads; six AMs serve.",
+        "An inbound-marketing agency books meetings for ten AEs, who also qualify the company's own inbound and trade-show leads; six AMs serve, with more hired as the book grows.",
     );
+    let outsourced = staffed_for_the_book(outsourced, from_the_start(6, 8.8));
     let retention = described(
         Scenario::new(
             "Specialised with retention and account tiers",
@@ -137,8 +248,9 @@ pub fn all() -> Vec<Preset> {
             },
         )
         .with(P::Alignment, 0.5),
-        "The three-stage team plus two customer-retention managers and account-list management by spend (strategic, core, long tail), with processes half documented.",
+        "The three-stage team plus two customer-retention managers and account-list management by spend (strategic, core, long tail), with processes half documented and AMs hired as the book grows.",
     );
+    let retention = staffed_for_the_book(retention, from_the_start(5, 8.6));
     let mut pressure = described(
         Scenario::new("Generalist under pressure", generalist_structure()),
         "The generalist team with the article's warning switched on: when trailing bookings fall behind plan, marketing is cut by half.",
@@ -147,12 +259,25 @@ pub fn all() -> Vec<Preset> {
 
     let restructure = |name: &str, owner: bool, description: &str| {
         let mut scenario = described(Scenario::new(name, generalist_structure()), description);
+        let switch = 6;
         scenario.restructuring = Some(Restructuring {
-            month: 6,
+            month: switch,
             to: specialised_structure(),
             process_owner: owner,
         });
-        scenario
+        // Hires start the month after the switch (seats opened before it
+        // would only count toward the AMs it staffs); the generalists' book
+        // is about 299 accounts by then and grows about 7.3 a month once AMs
+        // serve it.
+        staffed_for_the_book(
+            scenario,
+            AmStaffing {
+                from_month: switch + 1,
+                seats: specialised_structure().headcount.am,
+                accounts: 299.0,
+                growth: 7.3,
+            },
+        )
     };
     let presets = vec![
         Preset {
@@ -186,7 +311,7 @@ pub fn all() -> Vec<Preset> {
             scenario: restructure(
                 "Generalist → three-stage in month 6",
                 false,
-                "Start as twenty generalists; in month 6 reorganise into 6 SDRs, 8 AEs and 6 AMs, with the dip, attrition spike and one-time costs of a change.",
+                "Start as twenty generalists; in month 6 reorganise into 6 SDRs, 8 AEs and 6 AMs, hiring more AMs as the book grows, with the dip, attrition spike and one-time costs of a change.",
             ),
         },
         Preset {
@@ -195,7 +320,7 @@ pub fn all() -> Vec<Preset> {
             scenario: restructure(
                 "Generalist → three-stage in month 6, with a process owner",
                 true,
-                "The same reorganisation with a named owner for the new process (article tip 3), which halves the recovery time.",
+                "The same reorganisation, hiring AMs as the book grows, with a named owner for the new process (article tip 3), which halves the recovery time.",
             ),
         },
     ];

@@ -20,27 +20,47 @@ use super::scenario::Scenario;
 use super::uncertain::Uncertain;
 use super::validate::validate;
 
-/// The parameters a revenue-operations analyst would test first: focus,
-/// leakage and context switch lead, then the funnel, deal size, churn, the
-/// cost of leads and the transition.
-pub const TORNADO_PARAMETERS: [P; 17] = [
+/// The parameters a revenue-operations analyst would test first: every
+/// assumption the presets give a range ([`crate::sim::presets::assumption_ranges`]:
+/// focus, leakage and context switch lead, then outbound productivity, the
+/// transition and the attrition elasticities), then the benchmarks that move
+/// the comparison most: the funnel, deal size, the cost of leads, the hours
+/// an opportunity takes and AE attrition.
+///
+/// Kept to about twenty: each bar costs two sets of runs of both scenarios.
+/// Left out because they barely move a comparison of structures (under
+/// $0.9M between their low and high value against the generalist team with
+/// the presets' AM hiring, where the skill effects move it $6-8M): the
+/// churn rates, the extra churn of an under-served account and expansion,
+/// which both structures share once AMs are staffed for the book.
+pub const TORNADO_PARAMETERS: [P; 22] = [
+    // Specialisation: these decide "specialise or not".
     P::SpecialistSkill,
     P::GeneralistSkill,
     P::HandoffLeakage,
+    P::HandoffChurnUplift,
     P::ContextSwitchLoss,
+    // Outbound productivity.
+    P::HoursPerOutboundMeetingSdr,
+    P::HoursPerOutboundMeetingGeneralist,
+    // The funnel, deal size and the cost of selling.
     P::LeadToMeeting,
     P::MeetingToOpportunity,
     P::OpportunityToWin,
-    P::AcvMedian,
     P::CycleMeanMonths,
-    P::ChurnCore,
-    P::UnderserviceChurnStrategic,
+    P::AcvMedian,
     P::InboundCostPerLead,
     P::HoursPerOpportunity,
     P::AeAttrition,
-    P::ExpansionRate,
+    // The transition.
     P::TransitionDip,
     P::TransitionRecovery,
+    P::TransitionAttrition,
+    P::PipelineTransferLeakage,
+    P::ReassignedChurn,
+    // Attrition elasticities.
+    P::SpanAttrition,
+    P::LowAttainmentAttrition,
 ];
 
 /// Runs used for the tornado when the caller does not say.
@@ -231,4 +251,29 @@ fn mean_outcome(reference: Option<&Prepared>, subject: &Prepared, runs: u64, see
         total += subject_profit - reference_profit;
     }
     total / runs.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::presets::assumption_ranges;
+
+    #[test]
+    fn every_assumption_the_presets_give_a_range_is_in_the_tornado() {
+        let missing: Vec<&str> = assumption_ranges()
+            .iter()
+            .filter(|(id, _)| !TORNADO_PARAMETERS.contains(id))
+            .map(|(id, _)| id.spec().path)
+            .collect();
+        assert!(missing.is_empty(), "not in TORNADO_PARAMETERS: {missing:?}");
+        for (i, id) in TORNADO_PARAMETERS.iter().enumerate() {
+            assert!(
+                !TORNADO_PARAMETERS[..i].contains(id),
+                "{} is listed twice",
+                id.spec().path
+            );
+        }
+        // focused: a bar costs two sets of runs of both scenarios
+        assert!((15..=24).contains(&TORNADO_PARAMETERS.len()));
+    }
 }

@@ -237,11 +237,14 @@ struct OrganisationProps {
 fn Organisation(props: &OrganisationProps) -> Html {
     let chosen = use_state(|| 0usize);
     let index = (*chosen).min(props.scenarios.len().saturating_sub(1));
-    let view = use_memo((props.merged.clone(), props.scenarios.clone(), index, props.size), |(merged, scenarios, index, size)| {
-        scenarios
-            .get(*index)
-            .map(|scenario| Rc::new(org_chart(scenario, merged.0.summaries.get(*index), *size)))
-    });
+    let view = use_memo(
+        (props.merged.clone(), props.scenarios.clone(), index, props.size),
+        |(merged, scenarios, index, size)| {
+            scenarios
+                .get(*index)
+                .map(|scenario| Rc::new(org_chart(scenario, merged.0.summaries.get(*index), *size)))
+        },
+    );
     let on_choose = {
         let chosen = chosen.clone();
         Callback::from(move |event: Event| {

@@ -121,7 +121,7 @@ pub fn tornado_view(tornado: &Tornado, size: ChartSize) -> TornadoView {
         outcome: tornado.outcome.clone(),
         base: tornado.base,
         base_x: px(x.map(tornado.base)),
-        base_label: format!("Base case: {}", money(tornado.base)),
+        base_label: base_label(tornado, size),
         rows: drawn
             .iter()
             .enumerate()
@@ -136,9 +136,33 @@ pub fn tornado_view(tornado: &Tornado, size: ChartSize) -> TornadoView {
             })
             .collect(),
         tick_label_y: plot.bottom + 18.0,
-        x_title: format!("{} (US dollars, mean of {} futures)", tornado.outcome, tornado.runs),
+        x_title: format!("{} (US dollars, {})", tornado.outcome, mean_of(tornado.runs)),
         text: tornado_text(tornado, &bars),
         table: tornado_table(tornado, &bars),
+    }
+}
+
+/// "the mean of 400 futures": what the base and every bar's end are.
+fn mean_of(runs: u64) -> String {
+    let futures = if runs == 1 { "future" } else { "futures" };
+    format!("the mean of {} {futures}", count(runs as f64))
+}
+
+/// The base outcome as what it is, "about $4.41M: the mean of 400
+/// futures", so that it is not read as the headline median of the full
+/// run (which has more futures and is a median, not a mean).
+fn base_words(tornado: &Tornado) -> String {
+    format!("about {}: {}", money(tornado.base), mean_of(tornado.runs))
+}
+
+/// The label over the base line; on a phone it names the runs without the
+/// word "futures" (the axis title says it), so that it fits over a bar.
+fn base_label(tornado: &Tornado, size: ChartSize) -> String {
+    let base = money(tornado.base);
+    if size == ChartSize::NARROW {
+        format!("Base: about {base}, mean of {}", count(tornado.runs as f64))
+    } else {
+        format!("Base case: about {base}, {}", mean_of(tornado.runs))
     }
 }
 
@@ -274,7 +298,7 @@ fn tornado_text(tornado: &Tornado, bars: &[TornadoBar]) -> ChartText {
         .collect();
     let mut summary = format!(
         "With every assumption as set the outcome is {}. It hinges most on {}.",
-        money(tornado.base),
+        base_words(tornado),
         join_words(&named)
     );
     if let Some(flip) = bars.iter().find(|b| changes_sign(b)) {
@@ -289,7 +313,7 @@ fn tornado_text(tornado: &Tornado, bars: &[TornadoBar]) -> ChartText {
         );
     }
     if first.swing() == 0.0 {
-        summary = format!("No assumption tested moves the outcome from {}.", money(tornado.base));
+        summary = format!("No assumption tested moves the outcome from {}.", base_words(tornado));
     }
     ChartText { label, summary }
 }
@@ -313,7 +337,7 @@ fn tornado_table(tornado: &Tornado, bars: &[TornadoBar]) -> DataTable {
         caption: format!(
             "{}: mean outcome with each assumption at its low and high value (base {})",
             tornado.outcome,
-            money(tornado.base)
+            base_words(tornado)
         ),
         headers: [
             "Assumption",
@@ -468,6 +492,63 @@ mod tests {
             }
             assert_eq!(view.table.rows[0][5], money(t.bars[0].swing()));
         }
+    }
+
+    #[test]
+    fn the_base_says_it_is_the_mean_of_the_tornados_runs() {
+        let t = made_up(vec![
+            bar("large", -500_000.0, 2_000_000.0),
+            bar("small", 900_000.0, 1_100_000.0),
+        ]);
+        let wide = tornado_view(&t, ChartSize::WIDE);
+        let said = "about $1M: the mean of 100 futures";
+        assert!(
+            wide.text
+                .summary
+                .starts_with(&format!("With every assumption as set the outcome is {said}. ")),
+            "{}",
+            wide.text.summary
+        );
+        assert!(
+            wide.table.caption.ends_with(&format!("(base {said})")),
+            "{}",
+            wide.table.caption
+        );
+        assert_eq!(wide.base_label, "Base case: about $1M, the mean of 100 futures");
+        assert!(
+            wide.x_title.ends_with("(US dollars, the mean of 100 futures)"),
+            "{}",
+            wide.x_title
+        );
+        let narrow = tornado_view(&t, ChartSize::NARROW);
+        assert_eq!(narrow.base_label, "Base: about $1M, mean of 100");
+        assert!(narrow.x_title.contains("the mean of 100 futures"));
+
+        let flat = made_up(vec![bar("flat", 1_000_000.0, 1_000_000.0)]);
+        assert_eq!(
+            tornado_view(&flat, ChartSize::WIDE).text.summary,
+            format!("No assumption tested moves the outcome from {said}.")
+        );
+        let one = Tornado {
+            runs: 1,
+            ..made_up(Vec::new())
+        };
+        assert_eq!(
+            tornado_view(&one, ChartSize::WIDE).base_label,
+            "Base case: about $1M, the mean of 1 future"
+        );
+
+        // a real tornado names its own run count wherever it shows the base
+        let real = real();
+        let view = tornado_view(&real, ChartSize::WIDE);
+        let words = format!("about {}: the mean of 12 futures", money(real.base));
+        assert!(view.text.summary.contains(&words), "{}", view.text.summary);
+        assert!(view.table.caption.contains(&words), "{}", view.table.caption);
+        assert!(
+            view.base_label.ends_with("the mean of 12 futures"),
+            "{}",
+            view.base_label
+        );
     }
 
     #[test]

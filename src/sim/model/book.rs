@@ -2,6 +2,11 @@
 //! MRR) cells; service hours delivered against what each tier needs;
 //! churn, expansion, contraction and referrals.
 //!
+//! A customer won this month joins the book at the month's end: it is being
+//! onboarded, so it is neither served (the service hours were sized on the
+//! book the month started with, and the service ratio is judged on that same
+//! book) nor at risk of churning, expanding or referring until next month.
+//!
 //! Churn hazard per cell: `tier churn × (1 + γ_tier (1 − s)) × (1 − r · coverage)
 //! × early-life factor × reassignment factor`, where `s` is the share of
 //! needed service hours delivered and coverage is the share of the cell's
@@ -73,10 +78,15 @@ pub struct BookMonth {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Book {
     pub cells: [[Cell; 2]; 3],
+    /// Won this month, by tier: they join the cells at the end of [`Book::month`].
+    arriving: [Cell; 3],
 }
 
 const EARLY: usize = 0;
 const ESTABLISHED: usize = 1;
+/// Below half a month (the parameter is a whole number, so at 0) there is no
+/// early life: won accounts are established from the start.
+const MIN_EARLY_LIFE_MONTHS: f64 = 0.5;
 
 impl Book {
     /// The starting book: accounts split by tier like won deals, scaled to the starting ARR.
@@ -127,7 +137,7 @@ impl Book {
         self.cells.iter().flatten().map(|c| c.mrr).sum()
     }
 
-    /// Service hours the book needs this month.
+    /// Service hours the book needs this month (this month's wins are not yet in it).
     #[must_use]
     pub fn service_needed(&self, d: &Derived) -> f64 {
         (0..3)
@@ -135,14 +145,31 @@ impl Book {
             .sum()
     }
 
-    /// Onboards a won account.
+    /// Onboards won accounts: they count in the book from the end of this
+    /// month's [`Book::month`], so they do not churn in the month they are won.
     pub fn onboard(&mut self, tier: Tier, count: u64, mrr: f64) {
-        let cell = &mut self.cells[tier as usize][EARLY];
+        let cell = &mut self.arriving[tier as usize];
         cell.count += count;
         cell.mrr += mrr;
     }
 
-    /// One month of service, churn, expansion, graduation out of early life and referrals.
+    /// This month's wins join the book. They start their early life next
+    /// month (a share graduates at each month's end from then on, so an
+    /// account spends `accounts.early_life_months` at risk as a new customer
+    /// on average); with no early life they are established at once.
+    fn admit_arrivals(&mut self, early_life: bool) {
+        let stage = if early_life { EARLY } else { ESTABLISHED };
+        for (cells, arriving) in self.cells.iter_mut().zip(&mut self.arriving) {
+            let cell = &mut cells[stage];
+            cell.count += arriving.count;
+            cell.mrr += arriving.mrr;
+            *arriving = Cell::default();
+        }
+    }
+
+    /// One month of service, churn, expansion, graduation out of early life
+    /// and referrals of the book the month started with; then this month's
+    /// wins join it.
     ///
     /// `service_hours`: hours the serving role can give; `tiered`: hours go to
     /// strategic, then core, then long tail (account-list management) instead
@@ -188,10 +215,8 @@ impl Book {
         }
         out.retention_hours = (0..3).map(|t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
 
-        let early_graduation = {
-            let months = v[P::EarlyLifeMonths];
-            if months < 0.5 { 1.0 } else { 1.0 / months }
-        };
+        let early_life = v[P::EarlyLifeMonths] >= MIN_EARLY_LIFE_MONTHS;
+        let early_graduation = if early_life { 1.0 / v[P::EarlyLifeMonths] } else { 1.0 };
         // Churn of all six cells in one aggregate draw.
         let mut counts = [0u64; 6];
         let mut hazards = [0.0; 6];
@@ -242,6 +267,7 @@ impl Book {
         if referrals_on {
             out.referrals = poisson(referral_rng, referral_rate);
         }
+        self.admit_arrivals(early_life);
         out
     }
 }
@@ -341,6 +367,60 @@ mod tests {
             (delivered - 150.0).abs() < 1e-6,
             "even split must use every hour: {delivered}"
         );
+    }
+
+    /// A month of the starting book of `v` given `service_hours`, after
+    /// onboarding `wins` core accounts; returns the book, the month and the
+    /// number of accounts before the wins.
+    fn month_after_wins(v: &Values, wins: u64, service_hours: fn(&Book, &Derived) -> f64) -> (Book, BookMonth, u64) {
+        let d = Derived::new(v);
+        let mut book = Book::new(v, &d);
+        let hours = service_hours(&book, &d);
+        let before = book.accounts();
+        book.onboard(Tier::Core, wins, wins as f64 * 3_000.0);
+        let mut churn_rng = crate::sim::rng::seeded(1);
+        let mut referral_rng = crate::sim::rng::seeded(2);
+        let out = book.month(
+            &mut churn_rng,
+            &mut referral_rng,
+            v,
+            &d,
+            hours,
+            false,
+            0.0,
+            1.0,
+            1.0,
+            true,
+        );
+        (book, out, before)
+    }
+
+    #[test]
+    fn service_is_sized_and_judged_on_the_same_book() {
+        // exactly the hours the book needed before a large month of wins
+        let (_, out, _) = month_after_wins(&Values::defaults(), 500, Book::service_needed);
+        let ratio = out.service_delivered / out.service_needed;
+        assert!(
+            (ratio - 1.0).abs() < 1e-12,
+            "the book needing {} hours was served {}",
+            out.service_needed,
+            out.service_delivered
+        );
+    }
+
+    #[test]
+    fn this_months_wins_stay_even_when_every_other_account_leaves() {
+        let mut v = Values::defaults();
+        for id in [P::ChurnStrategic, P::ChurnCore, P::ChurnLongTail] {
+            v[id] = id.spec().max;
+        }
+        // unserved and at the maximum under-service churn: every account's hazard reaches 1
+        v[P::UnderserviceChurnStrategic] = P::UnderserviceChurnStrategic.spec().max;
+        v[P::UnderserviceChurn] = P::UnderserviceChurn.spec().max;
+        v[P::UnderserviceChurnLongTail] = P::UnderserviceChurnLongTail.spec().max;
+        let (book, out, before) = month_after_wins(&v, 500, |_, _| 0.0);
+        assert_eq!(out.churned, before, "the whole starting book leaves");
+        assert_eq!(book.accounts(), 500, "{} churned of a book of {before}", out.churned);
     }
 
     #[test]

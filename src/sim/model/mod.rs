@@ -7,6 +7,13 @@
 //! Effects are computed from last month's state, in the order of MODEL.md:
 //! switch → hours → policy → arrivals → capacity → leads → hand-off →
 //! opportunities → onboarding → churn → people → money.
+//!
+//! Two refinements of that order keep every item in one month's accounts:
+//! a meeting handed over with a delay of `d` months is held `d` months after
+//! it is booked, so with no delay the seller's hours for it are given after
+//! the hand-off (step 7), from what step 5 left them; and a customer won this
+//! month is onboarded at the month's end, after the churn of the book it
+//! joins (see [`book`]).
 
 pub mod accounts;
 pub mod book;
@@ -30,7 +37,7 @@ use self::seats::{Staff, orphaned_opportunities};
 use super::math::{ROUNDING_LIMIT, round_to_i64};
 use super::metrics::{Metric, MonthValues, RunValues};
 use super::params::P;
-use super::rng::{Mechanism, binomial, binomial_cells, mechanism_stream, month_key, poisson, run_key};
+use super::rng::{Mechanism, SimRng, binomial, binomial_cells, mechanism_stream, month_key, poisson, run_key};
 use super::scenario::{LeadGeneration, Role};
 
 /// Target gross revenue retention a year at which account managers earn
@@ -181,10 +188,18 @@ pub fn simulate_run(
         }
         leads.arrive(Channel::Referral, pending_referrals);
         let mut agency_meetings = 0;
+        // Made on first use: most structures hand nothing over in most months.
+        let mut handoff_rng: Option<SimRng> = None;
+        let mut lost_in_handoff = 0;
+        let delay = whole(v[P::HandoffDelay]) as usize;
         if structure.lead_generation == LeadGeneration::Agency {
             let mut agency_rng = rng(Mechanism::Agency);
             agency_meetings = d.arrival_noise.count(&mut agency_rng, v[P::AgencyMeetings]);
             costs.agency = v[P::AgencyFee] + v[P::AgencyCostPerMeeting] * agency_meetings as f64;
+            // Handed over as they arrive, so the sellers' hours below cover those due this month.
+            let handoff = handoff_rng.get_or_insert_with(|| rng(Mechanism::Handoff));
+            lost_in_handoff +=
+                meetings.hand_over_leaky(handoff, MeetingSource::Agency, agency_meetings, leakage, delay);
         }
         let arrived = inbound + show_leads + pending_referrals;
         ledger.leads_arrived += arrived;
@@ -204,8 +219,8 @@ pub fn simulate_run(
         let service_need = book.service_needed(d);
         let opportunity_need =
             pipeline.open_total() as f64 * v[P::HoursPerOpportunity] / v[P::CycleMeanMonths].max(0.5);
-        let ready = meetings.ready();
-        let meeting_need = (ready[0] + ready[1]) as f64 * v[P::HoursPerMeeting];
+        // Meetings due this month: earlier hand-offs and the agency's, just handed over.
+        let meeting_need = meetings.ready_total() as f64 * v[P::HoursPerMeeting];
         let lead_need = leads.queued() as f64 * lead_cost;
         let mut committed = [0.0; 5];
         committed[roles.server as usize] += service_need;
@@ -214,7 +229,7 @@ pub fn simulate_run(
 
         let service_given = take(&mut pool[roles.server as usize], service_need);
         let opportunity_given = take(&mut pool[roles.seller as usize], opportunity_need);
-        let meeting_given = take(&mut pool[roles.seller as usize], meeting_need);
+        let mut meeting_given = take(&mut pool[roles.seller as usize], meeting_need);
         let lead_hours = take(&mut reserve, lead_need);
         let lead_hours = lead_hours + take(&mut pool[roles.prospector as usize], lead_need - lead_hours);
         let outbound_hours = if roles.outbound {
@@ -244,17 +259,16 @@ pub fn simulate_run(
         ledger.leads_expired += expired;
 
         // 7. Hand-off → opportunities.
-        let delay = whole(v[P::HandoffDelay]) as usize;
         let (held_now, handed_over) = if roles.self_held { (booked, 0) } else { (0, booked) };
-        let mut lost_in_handoff = 0;
-        // The stream is made only when something is handed over; its draws are the same either way.
-        if handed_over + agency_meetings > 0 {
-            let mut handoff_rng = rng(Mechanism::Handoff);
-            let leaked = binomial(&mut handoff_rng, handed_over, leakage);
-            meetings.hand_over(MeetingSource::InHouse, handed_over - leaked, delay);
-            let agency_leaked = binomial(&mut handoff_rng, agency_meetings, leakage);
-            meetings.hand_over(MeetingSource::Agency, agency_meetings - agency_leaked, delay);
-            lost_in_handoff = leaked + agency_leaked;
+        if handed_over > 0 {
+            let handoff = handoff_rng.get_or_insert_with(|| rng(Mechanism::Handoff));
+            lost_in_handoff += meetings.hand_over_leaky(handoff, MeetingSource::InHouse, handed_over, leakage, delay);
+            // With no delay they are due now. Only a booker who is not the
+            // seller hands over, so the seller's hours left after step 5 are
+            // untouched and meetings keep their place after opportunities.
+            let due_now = meetings.ready_total() as f64 * v[P::HoursPerMeeting] - meeting_need;
+            committed[roles.seller as usize] += due_now;
+            meeting_given += take(&mut pool[roles.seller as usize], due_now);
         }
         let (held, unheld) = meetings.hold(whole(meeting_given / v[P::HoursPerMeeting] + 1e-9));
         ledger.meetings_booked += booked + agency_meetings;
@@ -291,7 +305,7 @@ pub fn simulate_run(
         ) * (1.0 - team_share);
         marketing.record_bookings(bookings);
 
-        // 9–10. Service, churn, expansion, referrals.
+        // 9–10. Service, churn, expansion, referrals of the book the month began with; then the wins join it.
         let early_factor = if structure.has_service_handoff() {
             v[P::HandoffChurnUplift]
         } else {

@@ -11,21 +11,49 @@ pub enum MeetingSource {
     Agency,
 }
 
+/// Longest hand-off delay the queue holds, in months (the maximum of `handoff.delay_months`).
+pub const MAX_HANDOFF_DELAY: usize = 2;
+
 /// Meetings handed to sellers, by months until they can be held.
+///
+/// A meeting handed over with delay `d` is held `d` months after it was
+/// booked: with 0, by this month's [`MeetingQueue::hold`], so the sellers'
+/// hours for it must be given after the hand-over.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MeetingQueue {
-    waiting: [[u64; 3]; 2],
+    waiting: [[u64; MAX_HANDOFF_DELAY + 1]; 2],
 }
 
 impl MeetingQueue {
     pub fn hand_over(&mut self, source: MeetingSource, count: u64, delay: usize) {
-        self.waiting[source as usize][delay.min(2)] += count;
+        self.waiting[source as usize][delay.min(MAX_HANDOFF_DELAY)] += count;
+    }
+
+    /// Hands over `count` meetings of which a share `leakage` is lost on the
+    /// way (one binomial draw); returns how many leaked.
+    pub fn hand_over_leaky(
+        &mut self,
+        rng: &mut SimRng,
+        source: MeetingSource,
+        count: u64,
+        leakage: f64,
+        delay: usize,
+    ) -> u64 {
+        let leaked = binomial(rng, count, leakage);
+        self.hand_over(source, count - leaked, delay);
+        leaked
     }
 
     /// Meetings that can be held this month, per source.
     #[must_use]
     pub fn ready(&self) -> [u64; 2] {
         [self.waiting[0][0], self.waiting[1][0]]
+    }
+
+    /// Meetings that can be held this month, all sources.
+    #[must_use]
+    pub fn ready_total(&self) -> u64 {
+        self.waiting[0][0] + self.waiting[1][0]
     }
 
     #[must_use]
@@ -148,6 +176,26 @@ mod tests {
         assert_eq!(held.iter().sum::<u64>(), 6);
         assert_eq!(lost, 4);
         assert_eq!(queue.ready(), [0, 4]);
+    }
+
+    #[test]
+    fn the_queue_holds_every_delay_the_catalogue_allows() {
+        let spec = crate::sim::params::P::HandoffDelay.spec();
+        assert_eq!(spec.max, MAX_HANDOFF_DELAY as f64);
+        assert!(spec.integer && spec.min >= 0.0);
+    }
+
+    #[test]
+    fn a_meeting_handed_over_with_delay_d_is_held_d_months_later() {
+        for delay in 0..=MAX_HANDOFF_DELAY {
+            let mut queue = MeetingQueue::default();
+            queue.hand_over(MeetingSource::InHouse, 3, delay);
+            let held_by_month: Vec<u64> = (0..=MAX_HANDOFF_DELAY).map(|_| queue.hold(10).0[0]).collect();
+            let expected: Vec<u64> = (0..=MAX_HANDOFF_DELAY)
+                .map(|m| if m == delay { 3 } else { 0 })
+                .collect();
+            assert_eq!(held_by_month, expected, "delay {delay}");
+        }
     }
 
     #[test]
