@@ -27,15 +27,10 @@ fn across<T: serde::Serialize + for<'de> serde::Deserialize<'de>>(message: &T) -
 
 fn scenarios() -> Vec<Scenario> {
     let all = presets::all();
-    let mut chosen = vec![
-        all[0].scenario.clone(),
-        all[1].scenario.clone(),
-        all[5].scenario.clone(),
-    ];
-    for scenario in &mut chosen {
-        scenario.months = 18;
-    }
-    chosen
+    [&all[0], &all[1], &all[5]]
+        .iter()
+        .map(|preset| preset.scenario.on_horizon(18))
+        .collect()
 }
 
 /// A worker's answer, computed here in steps as the worker does.
