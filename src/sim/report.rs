@@ -17,7 +17,8 @@ use super::scenario::{Role, Scenario};
 use super::sensitivity::Tornado;
 use super::stats::{Accumulator, Bands, Histogram, RELATIVE_ERROR};
 
-/// Bins of each horizon histogram.
+/// Bins of each horizon histogram at most (fewer when the sketch cannot
+/// resolve that many over the range).
 pub const HISTOGRAM_BINS: usize = 30;
 /// Capacity use above which a role is called the bottleneck.
 pub const OVERLOAD: f64 = 0.95;
