@@ -225,6 +225,19 @@ fn metric_picker(metrics: &[Metric], chosen: Metric, on_action: &Callback<Action
     }
 }
 
+/// A `<select>` of scenarios whose option values are indices sets `chosen`.
+fn choose_index(chosen: &UseStateHandle<usize>) -> Callback<Event> {
+    let chosen = chosen.clone();
+    Callback::from(move |event: Event| {
+        let index = event
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .and_then(|select| select.value().parse::<usize>().ok());
+        if let Some(index) = index {
+            chosen.set(index);
+        }
+    })
+}
+
 #[derive(Properties, PartialEq, Clone)]
 struct OrganisationProps {
     merged: Merged,
@@ -245,16 +258,7 @@ fn Organisation(props: &OrganisationProps) -> Html {
                 .map(|scenario| Rc::new(org_chart(scenario, merged.0.summaries.get(*index), *size)))
         },
     );
-    let on_choose = {
-        let chosen = chosen.clone();
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Ok(i) = select.value().parse::<usize>() {
-                    chosen.set(i);
-                }
-            }
-        })
-    };
+    let on_choose = choose_index(&chosen);
     html! {
         <section class="results__section" data-testid="organisation">
             <h2>{ "The organisation" }</h2>
@@ -288,16 +292,7 @@ struct SensitivityProps {
 fn Sensitivity(props: &SensitivityProps) -> Html {
     let chosen = use_state(|| 1usize);
     let index = (*chosen).clamp(1, props.names.len().saturating_sub(1).max(1));
-    let on_choose = {
-        let chosen = chosen.clone();
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Ok(i) = select.value().parse::<usize>() {
-                    chosen.set(i);
-                }
-            }
-        })
-    };
+    let on_choose = choose_index(&chosen);
     let start = props.on_start.reform(move |_: MouseEvent| index);
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let state = props.state.as_ref();

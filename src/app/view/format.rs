@@ -132,17 +132,10 @@ fn three_significant_digits(x: f64) -> f64 {
     (x / unit).round() * unit
 }
 
-/// Whole numbers with thousands separators: 12400 → "12,400".
-fn grouped(whole: f64) -> String {
-    let digits = format!("{:.0}", whole.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// Whole numbers with thousands separators: 12400 → "12,400" (the
+/// magnitude; `as` saturates far beyond any count the engine reports).
+fn grouped(rounded: f64) -> String {
+    whole(rounded.abs().round() as u64)
 }
 
 /// A whole number grouped in thousands, exactly: 18,446,744,073,709,551,615.
