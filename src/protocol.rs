@@ -93,14 +93,18 @@ pub enum WorkerRequest {
     Cancel { id: u64 },
     /// The sensitivity tornado of `scenario` against `baseline`: which
     /// assumptions move the difference in cumulative profit most.
-    Sensitivity {
-        id: u64,
-        baseline: ScenarioText,
-        scenario: ScenarioText,
-        runs: u64,
-        seed: u64,
-        months: u32,
-    },
+    Sensitivity { id: u64, job: SensitivityRequest },
+}
+
+/// The tornado of `scenario` against `baseline`, each parameter tested on
+/// `runs` runs of `months` months with `seed`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SensitivityRequest {
+    pub baseline: ScenarioText,
+    pub scenario: ScenarioText,
+    pub runs: u64,
+    pub seed: u64,
+    pub months: u32,
 }
 
 /// What a worker sends back.

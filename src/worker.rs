@@ -16,7 +16,9 @@ use std::rc::Rc;
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::JsValue;
 
-use crate::protocol::{ChunkRequest, Packet, ScenarioText, WorkerRequest, WorkerResponse, decode, encode};
+use crate::protocol::{
+    ChunkRequest, Packet, ScenarioText, SensitivityRequest, WorkerRequest, WorkerResponse, decode, encode,
+};
 use crate::sim::compare::{ComparisonRunner, prepare_comparison};
 use crate::sim::scenario::Scenario;
 use crate::sim::sensitivity::TornadoRunner;
@@ -74,26 +76,11 @@ impl Worker for SimWorker {
                     });
                 }
             }
-            Ok(WorkerRequest::Sensitivity {
-                id,
-                baseline,
-                scenario,
-                runs,
-                seed,
-                months,
-            }) => {
+            Ok(WorkerRequest::Sensitivity { id, job }) => {
                 let scope = scope.clone();
                 let cancelled = Rc::clone(&self.cancelled);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let job = SensitivityJob {
-                        id,
-                        baseline,
-                        scenario,
-                        runs,
-                        seed,
-                        months,
-                    };
-                    sensitivity(&scope, who, job, &cancelled).await;
+                    sensitivity(&scope, who, id, job, &cancelled).await;
                 });
             }
             // The id is unknown when the request itself cannot be read; 0 is never a run's id.
@@ -193,22 +180,13 @@ async fn simulate(
     );
 }
 
-struct SensitivityJob {
-    id: u64,
-    baseline: ScenarioText,
-    scenario: ScenarioText,
-    runs: u64,
-    seed: u64,
-    months: u32,
-}
-
 async fn sensitivity(
     scope: &WorkerScope<SimWorker>,
     who: HandlerId,
-    job: SensitivityJob,
+    id: u64,
+    job: SensitivityRequest,
     cancelled: &RefCell<BTreeSet<u64>>,
 ) {
-    let id = job.id;
     let on_horizon = |text: &ScenarioText| text.scenario().map(|scenario| scenario.on_horizon(job.months));
     let runner = match (on_horizon(&job.baseline), on_horizon(&job.scenario)) {
         (Ok(baseline), Ok(scenario)) => {

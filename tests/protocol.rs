@@ -3,8 +3,8 @@
 //! version answer means.
 
 use salesim::protocol::{
-    BUILD_ID, CRATE_VERSION, ChunkRequest, Packet, ScenarioText, WorkerRequest, WorkerResponse, build_version, decode,
-    encode,
+    BUILD_ID, CRATE_VERSION, ChunkRequest, Packet, ScenarioText, SensitivityRequest, WorkerRequest, WorkerResponse,
+    build_version, decode, encode,
 };
 use salesim::sim::compare::{compare, compare_chunk, prepare_comparison};
 use salesim::sim::presets;
@@ -59,6 +59,18 @@ fn a_run_request_round_trips_through_the_codec() {
     assert_eq!(decode::<WorkerRequest>(&packet), Ok(request));
     let cancel = WorkerRequest::Cancel { id: 7 };
     assert_eq!(decode::<WorkerRequest>(&encode(&cancel).unwrap()), Ok(cancel));
+    let all = presets::all();
+    let tornado = WorkerRequest::Sensitivity {
+        id: 8,
+        job: SensitivityRequest {
+            baseline: ScenarioText::of(&all[0].scenario),
+            scenario: ScenarioText::of(&all[1].scenario),
+            runs: 400,
+            seed: 3,
+            months: 24,
+        },
+    };
+    assert_eq!(decode::<WorkerRequest>(&encode(&tornado).unwrap()), Ok(tornado));
 }
 
 #[test]

@@ -514,11 +514,13 @@ mod tests {
         let run = pool.start(plan(1, 3_000));
         let request = WorkerRequest::Sensitivity {
             id: 2,
-            baseline: crate::protocol::ScenarioText::of(&scenarios()[0]),
-            scenario: crate::protocol::ScenarioText::of(&scenarios()[1]),
-            runs: 10,
-            seed: 1,
-            months: 12,
+            job: crate::protocol::SensitivityRequest {
+                baseline: crate::protocol::ScenarioText::of(&scenarios()[0]),
+                scenario: crate::protocol::ScenarioText::of(&scenarios()[1]),
+                runs: 10,
+                seed: 1,
+                months: 12,
+            },
         };
         let sends = pool.start_sensitivity(2, request.clone(), "Three-stage", "Generalist");
         assert_eq!(sends, vec![(0, request)], "both busy: the first takes turns");

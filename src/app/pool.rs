@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::app::dispatch::{Dispatcher, Phase, Send, WorkerState};
 use crate::app::plan::RunPlan;
 use crate::app::store::Settings;
-use crate::protocol::{Packet, ScenarioText, WorkerRequest, WorkerResponse, decode, encode};
+use crate::protocol::{Packet, ScenarioText, SensitivityRequest, WorkerRequest, WorkerResponse, decode, encode};
 use crate::sim::scenario::Scenario;
 use crate::sim::sensitivity::DEFAULT_TORNADO_RUNS;
 use crate::worker::SimWorker;
@@ -385,11 +385,13 @@ impl PoolHandle {
             let id = core.next_id;
             let request = WorkerRequest::Sensitivity {
                 id,
-                baseline: ScenarioText::of(baseline),
-                scenario: ScenarioText::of(scenario),
-                runs: DEFAULT_TORNADO_RUNS,
-                seed: settings.seed,
-                months: settings.months,
+                job: SensitivityRequest {
+                    baseline: ScenarioText::of(baseline),
+                    scenario: ScenarioText::of(scenario),
+                    runs: DEFAULT_TORNADO_RUNS,
+                    seed: settings.seed,
+                    months: settings.months,
+                },
             };
             let sends = core
                 .dispatcher

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::parts::{INK, Picture, axes, grid, px, swatch, titles};
+use super::parts::{INK, Picture, axes, grid, legend, px, titles};
 use crate::app::view::pair as view;
 
 /// Opacity of the P5–P95 band and of the P25–P75 band over it, as the fan chart's.
@@ -24,13 +24,12 @@ pub struct DifferenceChartProps {
 #[component]
 pub fn DifferenceChart(props: &DifferenceChartProps) -> Html {
     let chart = &props.chart;
-    let legend = html! {
-        <ul class="chart__legend">
-            <li class="chart__legend-item chart__legend-note">
-                { "Line: median difference. Bands: middle 50% (dark) and 90% (light) of futures. Black line: no difference." }
-            </li>
-        </ul>
-    };
+    let legend = legend(
+        [],
+        Some(
+            html! { "Line: median difference. Bands: middle 50% (dark) and 90% (light) of futures. Black line: no difference." },
+        ),
+    );
     html! {
         <ChartFrame
             title={chart.title.clone()}
@@ -75,17 +74,10 @@ pub struct ChanceAheadChartProps {
 #[component]
 pub fn ChanceAheadChart(props: &ChanceAheadChartProps) -> Html {
     let chart = &props.chart;
-    let legend = html! {
-        <ul class="chart__legend">
-            { for chart.lines.iter().map(|line| html! {
-                <li class="chart__legend-item">
-                    { swatch(line.colour) }
-                    { line.scenario.clone() }
-                </li>
-            }) }
-            <li class="chart__legend-item chart__legend-note">{ "Dashed line: ahead in half of futures." }</li>
-        </ul>
-    };
+    let legend = legend(
+        chart.lines.iter().map(|line| (line.scenario.as_str(), line.colour)),
+        Some(html! { "Dashed line: ahead in half of futures." }),
+    );
     html! {
         <ChartFrame
             title={chart.title.clone()}

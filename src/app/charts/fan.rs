@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::parts::{INK, Picture, axes, grid, px, swatch, titles};
+use super::parts::{INK, Picture, axes, grid, legend, px, swatch, titles};
 use crate::app::view::fan::{self as view, HoverEntry, HoverMonth, PlotArea};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -43,7 +43,10 @@ pub fn FanChart(props: &FanChartProps) -> Html {
     let controls = html! {
         <>
             { props.controls.clone() }
-            <FanLegend chart={chart.clone()} />
+            { legend(
+                chart.series.iter().map(|s| (s.scenario.as_str(), s.colour)),
+                Some(html! { "Line: median. Bands: middle 50% (dark) and 90% (light) of runs." }),
+            ) }
             <Readout month={shown.cloned()} onkeydown={on_key} />
         </>
     };
@@ -146,27 +149,6 @@ fn hover_marker(plot: &PlotArea, month: &HoverMonth) -> Html {
                 <circle cx={px(month.x)} cy={px(entry.y)} r="4" fill={entry.colour} stroke="#fff" stroke-width="1.5" />
             }) }
         </g>
-    }
-}
-
-#[derive(Properties, PartialEq, Clone)]
-struct FanLegendProps {
-    chart: Rc<view::FanChart>,
-}
-
-/// Scenario names with their colours, and what the bands mean.
-#[component]
-fn FanLegend(props: &FanLegendProps) -> Html {
-    html! {
-        <ul class="chart__legend">
-            { for props.chart.series.iter().map(|s| html! {
-                <li class="chart__legend-item">
-                    { swatch(s.colour) }
-                    { s.scenario.clone() }
-                </li>
-            }) }
-            <li class="chart__legend-item chart__legend-note">{ "Line: median. Bands: middle 50% (dark) and 90% (light) of runs." }</li>
-        </ul>
     }
 }
 

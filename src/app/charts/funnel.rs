@@ -8,9 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::parts::{GRID, INK, Picture, px, swatch};
+use super::parts::{GRID, INK, Picture, legend, px};
 use crate::app::view::funnel::{self as view, CapacityChart, RoleRow, Segment, StageRow};
-use crate::app::view::pair::LegendEntry;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FunnelChartProps {
@@ -25,7 +24,7 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
     let controls = html! {
         <>
             <p class="funnel__bottleneck" data-testid="bottleneck">{ view.bottleneck.clone() }</p>
-            { legend(&funnel.legend) }
+            { legend(funnel.legend.iter().map(|e| (e.label.as_str(), e.colour)), None) }
         </>
     };
     html! {
@@ -41,20 +40,6 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
             </Picture>
             { capacity(&view.capacity) }
         </ChartFrame>
-    }
-}
-
-/// Swatches with their words, as the other charts' legends.
-pub(super) fn legend(entries: &[LegendEntry]) -> Html {
-    html! {
-        <ul class="chart__legend">
-            { for entries.iter().map(|entry| html! {
-                <li class="chart__legend-item">
-                    { swatch(entry.colour) }
-                    { entry.label.clone() }
-                </li>
-            }) }
-        </ul>
     }
 }
 

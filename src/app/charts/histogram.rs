@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::parts::{INK, Picture, axes, grid, px, swatch, titles};
+use super::parts::{INK, Picture, axes, grid, legend, px, titles};
 use crate::app::view::fan::PlotArea;
 use crate::app::view::histogram::{self as view, MarkKind};
 
@@ -30,7 +30,7 @@ pub fn OutcomeHistogram(props: &OutcomeHistogramProps) -> Html {
     let controls = html! {
         <>
             { props.controls.clone() }
-            <HistogramLegend chart={chart.clone()} />
+            { legend(chart.series.iter().map(|s| (s.scenario.as_str(), s.colour)), Some(marks_key())) }
         </>
     };
     html! {
@@ -99,33 +99,19 @@ fn marks(series: &view::HistogramSeries, plot: &PlotArea) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct HistogramLegendProps {
-    chart: Rc<view::HistogramChart>,
-}
-
-/// Scenario colours, and a key to the solid and dashed marks.
-#[component]
-fn HistogramLegend(props: &HistogramLegendProps) -> Html {
+/// The key to the solid and dashed marks.
+fn marks_key() -> Html {
     html! {
-        <ul class="chart__legend">
-            { for props.chart.series.iter().map(|s| html! {
-                <li class="chart__legend-item">
-                    { swatch(s.colour) }
-                    { s.scenario.clone() }
-                </li>
-            }) }
-            <li class="chart__legend-item chart__legend-note">
-                <svg class="chart__line-key" viewBox="0 0 24 12" width="24" height="12" aria-hidden="true">
-                    <line x1="0" x2="24" y1="6" y2="6" stroke={INK} stroke-width="2.5" />
-                </svg>
-                { "median" }
-                <svg class="chart__line-key" viewBox="0 0 24 12" width="24" height="12" aria-hidden="true">
-                    <line x1="0" x2="24" y1="6" y2="6" stroke={INK} stroke-width="1.5" stroke-dasharray="5 3" />
-                </svg>
-                { "P10 and P90" }
-            </li>
-        </ul>
+        <>
+            <svg class="chart__line-key" viewBox="0 0 24 12" width="24" height="12" aria-hidden="true">
+                <line x1="0" x2="24" y1="6" y2="6" stroke={INK} stroke-width="2.5" />
+            </svg>
+            { "median" }
+            <svg class="chart__line-key" viewBox="0 0 24 12" width="24" height="12" aria-hidden="true">
+                <line x1="0" x2="24" y1="6" y2="6" stroke={INK} stroke-width="1.5" stroke-dasharray="5 3" />
+            </svg>
+            { "P10 and P90" }
+        </>
     }
 }
 

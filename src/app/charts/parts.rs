@@ -44,6 +44,24 @@ pub fn Picture(props: &PictureProps) -> Html {
     }
 }
 
+/// A chart's legend: each scenario (or series) with its colour, then a
+/// note on what the lines and bands mean.
+pub fn legend<'a>(entries: impl IntoIterator<Item = (&'a str, &'static str)>, note: Option<Html>) -> Html {
+    html! {
+        <ul class="chart__legend">
+            { for entries.into_iter().map(|(label, colour)| html! {
+                <li class="chart__legend-item">
+                    { swatch(colour) }
+                    { label.to_owned() }
+                </li>
+            }) }
+            if let Some(note) = note {
+                <li class="chart__legend-item chart__legend-note">{ note }</li>
+            }
+        </ul>
+    }
+}
+
 /// A legend's colour square, as SVG (the page's CSP forbids inline styles).
 pub fn swatch(colour: &'static str) -> Html {
     html! {

@@ -7,8 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ChartFrame;
-use super::funnel::legend;
-use super::parts::{GRID, INK, Picture, px};
+use super::parts::{GRID, INK, Picture, legend, px};
 use crate::app::view::tornado::{self as view, BarEnd, TornadoRow};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -27,7 +26,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
             text={view.text.clone()}
             table={view.table.clone()}
             test_id="tornado-chart"
-            controls={legend(&view.legend)}
+            controls={legend(view.legend.iter().map(|e| (e.label.as_str(), e.colour)), None)}
         >
             <Picture width={view.width} height={view.height} font_size={view.font_size}>
                 <g stroke={GRID} stroke-width="1">
