@@ -21,25 +21,31 @@ pub fn KeyNumbersTable(props: &KeyNumbersTableProps) -> Html {
     html! {
         // The wrapper scrolls sideways on a phone; the page's styles for
         // `.key-numbers table` apply to the table inside.
-        <div class="key-numbers">
-            <table class="key-numbers__table" data-testid="key-numbers">
-                <caption>{ numbers.caption.clone() }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Measure" }</th>
-                        { for numbers.scenarios.iter().map(|s| html! {
-                            <th scope="col">
-                                { swatch(s.colour) }
-                                { s.name.clone() }
-                            </th>
-                        }) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { for numbers.rows.iter().map(row) }
-                </tbody>
-            </table>
-        </div>
+        // The caption is shown above the scrolling wrapper, where it wraps to
+        // the screen rather than to the table's width; the table keeps it
+        // for assistive technology.
+        <>
+            <p class="key-numbers__caption" aria-hidden="true">{ numbers.caption.clone() }</p>
+            <div class="key-numbers">
+                <table class="key-numbers__table" data-testid="key-numbers">
+                    <caption class="visually-hidden">{ numbers.caption.clone() }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Measure" }</th>
+                            { for numbers.scenarios.iter().map(|s| html! {
+                                <th scope="col">
+                                    { swatch(s.colour) }
+                                    { s.name.clone() }
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for numbers.rows.iter().map(row) }
+                    </tbody>
+                </table>
+            </div>
+        </>
     }
 }
 

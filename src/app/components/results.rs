@@ -248,7 +248,14 @@ struct OrganisationProps {
 /// The chosen scenario's organisation, with the last run's monthly volumes.
 #[component]
 fn Organisation(props: &OrganisationProps) -> Html {
-    let chosen = use_state(|| 0usize);
+    // A restructuring's before and after is the picture a facilitator
+    // shows first; otherwise the first structure compared with the baseline.
+    let first_shown = props
+        .scenarios
+        .iter()
+        .position(|s| s.restructuring.is_some())
+        .unwrap_or(usize::from(props.scenarios.len() > 1));
+    let chosen = use_state(|| first_shown);
     let index = (*chosen).min(props.scenarios.len().saturating_sub(1));
     let view = use_memo(
         (props.merged.clone(), props.scenarios.clone(), index, props.size),

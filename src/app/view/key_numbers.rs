@@ -137,7 +137,7 @@ pub fn key_numbers(comparison: &Comparison) -> KeyNumbers {
     KeyNumbers {
         caption: format!(
             "Key numbers: the median of {} futures, with the range of the middle 80% (P10–P90) beneath",
-            comparison.runs
+            super::format::whole(comparison.runs)
         ),
         scenarios: comparison
             .summaries
