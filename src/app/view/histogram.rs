@@ -407,11 +407,24 @@ mod tests {
         }
     }
 
-    /// Bins strictly between a series' first and last non-empty ones that are empty.
+    /// Empty bins inside a series' bulk: between the bins where its first
+    /// and last 1% of runs fall. A lone outlier beyond a gap in the outer 1%
+    /// is a tail, not a hole in the bulk.
     fn interior_empty_bins(shares: &[f64]) -> usize {
-        let first = shares.iter().position(|&s| s > 0.0).unwrap_or(0);
-        let last = shares.iter().rposition(|&s| s > 0.0).unwrap_or(0);
-        shares[first..=last].iter().filter(|&&s| s == 0.0).count()
+        let total: f64 = shares.iter().sum();
+        let reach = |order: Vec<usize>| {
+            let mut seen = 0.0;
+            order
+                .into_iter()
+                .find(|&i| {
+                    seen += shares[i];
+                    seen > 0.01 * total
+                })
+                .unwrap_or(0)
+        };
+        let first = reach((0..shares.len()).collect());
+        let last = reach((0..shares.len()).rev().collect());
+        shares[first..=last.max(first)].iter().filter(|&&s| s == 0.0).count()
     }
 
     #[test]
