@@ -41,7 +41,6 @@ fn unconstrained_funnel() -> Scenario {
         .with(P::InboundBudget, 0.0)
         .with(P::HandoffLeakage, 0.0)
         .with(P::ArrivalDispersion, 0.0)
-        .with(P::SpecialistSkill, 0.0)
         .with(P::TrainingEffect, 0.0)
         .with(P::AgencyQuality, 0.0)
         .with(P::OpportunityMaxAge, 36.0);

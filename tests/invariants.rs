@@ -190,19 +190,19 @@ fn close(a: f64, b: f64, scale: f64) -> bool {
 fn check_ledger(name: &str, ledger: &Ledger) {
     let l = ledger;
     assert_eq!(
-        l.leads_arrived,
+        l.leads_start + l.leads_arrived,
         l.leads_worked + l.leads_expired + l.leads_queued,
-        "{name}: leads arrived ≠ worked + expired + queued: {l:?}"
+        "{name}: leads waiting at the start + arrived ≠ worked + expired + queued: {l:?}"
     );
     assert_eq!(
-        l.meetings_booked,
+        l.meetings_start + l.meetings_booked,
         l.meetings_held + l.meetings_lost + l.meetings_queued,
-        "{name}: meetings booked ≠ held + lost + waiting: {l:?}"
+        "{name}: meetings waiting at the start + booked ≠ held + lost + waiting: {l:?}"
     );
     assert_eq!(
-        l.opportunities_created,
+        l.opportunities_start + l.opportunities_created,
         l.opportunities_won + l.opportunities_lost + l.opportunities_dropped + l.opportunities_open,
-        "{name}: opportunities created ≠ won + lost + dropped + open: {l:?}"
+        "{name}: opportunities open at the start + created ≠ won + lost + dropped + open: {l:?}"
     );
     assert_eq!(
         l.accounts_start + l.accounts_won - l.accounts_churned,

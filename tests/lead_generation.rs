@@ -29,7 +29,10 @@ fn the_outbound_market_gives_the_fresh_rate_at_first_then_less_per_hour_and_neve
         let booked = outbound_meetings(fresh, ceiling);
         assert!(booked < fresh && booked < ceiling, "{fresh}: {booked}");
         let per_hour = booked / fresh;
-        assert!(per_hour < previous_per_hour, "{fresh}: {per_hour} per fresh meeting's hours");
+        assert!(
+            per_hour < previous_per_hour,
+            "{fresh}: {per_hour} per fresh meeting's hours"
+        );
         previous_per_hour = per_hour;
     }
     assert!(outbound_meetings(5_000.0, ceiling) > 0.99 * ceiling);

@@ -126,19 +126,20 @@ fn retention_managers_and_tier_coverage_lower_churn() {
 #[test]
 fn cutting_lead_generation_lowers_revenue_months_later_not_at_once() {
     let base = preset("generalist");
-    // a plan nobody meets: the policy cuts marketing from month 4 in every run
+    // a plan nobody meets: the policy cuts marketing from month 1 in every
+    // run (the warm-up's trailing bookings are already behind it)
     let mut cutting = preset("under-pressure").with(P::BookingsPlan, 100_000_000.0);
     cutting.name = base.name.clone();
     let at =
         |month: u32| move |m: &[salesim::sim::metrics::MonthValues], _: &_| m[(month - 1) as usize][Metric::Revenue];
-    let leads_now = paired(&base, &cutting, 300, SEED, |m, _| m[3][Metric::Leads]);
-    assert_below("leads in month 4 with the cut minus without", leads_now, 3.0);
-    let at_once = paired(&base, &cutting, 300, SEED, at(4));
+    let leads_now = paired(&base, &cutting, 300, SEED, |m, _| m[0][Metric::Leads]);
+    assert_below("leads in month 1 with the cut minus without", leads_now, 3.0);
+    let at_once = paired(&base, &cutting, 300, SEED, at(2));
     let later = paired(&base, &cutting, 300, SEED, at(24));
     assert_below("revenue in month 24 with the cut minus without", later, 3.0);
     assert!(
         at_once.mean.abs() < 0.1 * later.mean.abs(),
-        "revenue fell at once: month 4 {at_once:?} vs month 24 {later:?}"
+        "revenue fell at once: month 2 {at_once:?} vs month 24 {later:?}"
     );
 }
 
@@ -248,11 +249,18 @@ fn a_restructuring_dips_then_recovers_and_a_process_owner_shortens_the_dip() {
     // Run to run, profit in the switch months varies by several times the
     // dip, more so once the skill effects and the dip itself are uncertain:
     // at 300 runs the dip stood barely 3 standard errors out.
-    let dip = paired(&stay, &change, 1_200, SEED, |m, _| window(m, Metric::Profit, 6..=7));
-    assert_below("profit in months 6–7 after restructuring minus staying", dip, 3.0);
-    let recovered = paired(&stay, &change, 300, SEED, |m, _| window(m, Metric::Profit, 25..=36));
+    // The switch is in month 6; the dip is deepest once the pipeline handed
+    // over has run dry, in months 8–12.
+    let dip = paired(&stay, &change, 1_200, SEED, |m, _| window(m, Metric::Profit, 8..=12));
+    assert_below("profit in months 8–12 after restructuring minus staying", dip, 3.0);
+    // The dip recovers: the gap to staying is smaller late than in the dip.
+    // Whether the restructuring ends ahead is the question the comparison
+    // answers with its uncertainty, not a direction of the mechanism.
+    let recovered = paired(&stay, &change, 300, SEED, |m, _| {
+        window(m, Metric::Profit, 31..=36) - window(m, Metric::Profit, 8..=12)
+    });
     assert_above(
-        "profit in months 25–36 after restructuring minus staying",
+        "profit gap to staying in months 31–36 minus in months 8–12",
         recovered,
         3.0,
     );

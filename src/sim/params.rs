@@ -172,7 +172,7 @@ catalogue! {
     HoursPerLead: "capacity.hours_per_lead", "Hours to work a lead", Hours, 0.75, [0.05, 10.0], false, ASSUMPTION,
         "Research, calls and e-mails to qualify one lead.";
     HoursPerOutboundMeetingSdr: "capacity.hours_per_outbound_meeting_sdr", "SDR hours per outbound meeting", Hours, 10.0, [0.5, 80.0], false, "benchmark: SDRs book about 12–15 qualified meetings a month",
-        "Prospecting hours an SDR needs to book one meeting from cold outreach. Assumption around the benchmark: it counts meetings, not the hours behind them, and teams differ in how much of an SDR's month goes to outbound, so the presets give it a 90% range of 8 to 12.5 hours (lognormal, median 10): 9 to 14 meetings from 115 hours of prospecting.";
+        "Prospecting hours an SDR needs to book one meeting from cold outreach in a fresh market (see the outbound market's ceiling: more hours book fewer meetings each). Assumption around the benchmark: it counts meetings, not the hours behind them, and teams differ in how much of an SDR's month goes to outbound, so the presets give it a 90% range of 8 to 12.5 hours (lognormal, median 10): 9 to 14 meetings from 115 hours of prospecting.";
     HoursPerOutboundMeetingGeneralist: "capacity.hours_per_outbound_meeting_generalist", "Generalist hours per outbound meeting", Hours, 10.0, [0.5, 80.0], false, ASSUMPTION,
         "Prospecting hours a generalist needs to book one meeting (less practised than an SDR). Assumption: no published figure for reps who prospect in the gaps between deals and service. The presets give it a 90% range of 6.25 to 16 hours (lognormal, median 10) because a generalist who knows the product and the customers may book faster than an SDR while one out of practice takes 60% longer.";
     HoursPerMeeting: "capacity.hours_per_meeting", "Hours to hold a first meeting", Hours, 2.0, [0.1, 20.0], false, ASSUMPTION,
@@ -239,6 +239,11 @@ catalogue! {
     ReferralQuality: "referrals.quality", "Referral lead quality", LogOdds, 0.5, [-3.0, 3.0], false, ASSUMPTION,
         "Shift of the lead-to-meeting conversion for referrals (they convert better).";
 
+    OutboundMarket: "outbound.market_meetings_per_month", "Outbound market: most meetings a month", CountPerMonth, 150.0, [1.0, 100_000.0], false, ASSUMPTION,
+        "Most first meetings cold outreach could book in a month however many hours went into it: the reachable market of companies that fit and have not been contacted lately is finite. Meetings booked are this ceiling × (1 − e^(−h ÷ ceiling)), where h is the meetings the hours would book in a fresh market, so the first hours book at the benchmark rate and each further hour books fewer (at the presets' outbound hours, an SDR team books about 15% below the fresh-market rate; a whole generalist team prospecting full time, about half). Assumption: no published figure; set it from your own market size (accounts that fit × the share that takes a first meeting in a year ÷ 12).";
+    OutboundQuality: "outbound.quality", "Outbound meeting quality", LogOdds, -0.4, [-3.0, 3.0], false, "assumption informed by sales-development benchmark reports, which put the qualification and win rates of outbound-sourced meetings well below those of inbound ones",
+        "Shift of the meeting-to-opportunity conversion for meetings booked by cold outreach (negative: the prospect did not ask; −0.4 turns 70% into about 61%).";
+
     // --- Funnel ---
     LeadToMeeting: "funnel.lead_to_meeting", "Lead to meeting", Share, 0.15, [0.001, 0.99], false, "benchmark: inbound lead to meeting 10–20%",
         "Share of worked leads that become a first meeting.";
@@ -252,10 +257,8 @@ catalogue! {
         "Nine in ten opportunities are decided within this many months.";
     OpportunityMaxAge: "funnel.opportunity_max_age_months", "Opportunity shelf life", Months, 9.0, [1.0, 36.0], true, "benchmark: opportunities open over 9 months are usually lost",
         "An opportunity still open after this many months is closed as lost.";
-    SpecialistSkill: "funnel.specialist_skill", "Specialist focus", LogOdds, 0.2, [-2.0, 2.0], false, ASSUMPTION,
-        "Conversion lift of a specialist (SDR, AE) at the stage they own. Assumption: no published study measures how much better a specialist converts at their own stage than a seller who does every stage, on the same leads; vendor claims of a specialisation lift are not controlled comparisons. The presets give it a 90% range of 0 to +0.4 (a 23% win rate stays at 23% or rises to about 31%) because no lift at all is as plausible as twice the default.";
     GeneralistSkill: "funnel.generalist_skill", "Generalist skill gap", LogOdds, -0.3, [-2.0, 2.0], false, ASSUMPTION,
-        "Conversion shift of a generalist at each stage (negative: jack of all trades). Assumption: no published study compares the conversion of full-cycle reps with specialists on the same leads. The presets give it a 90% range of −0.6 to 0 (at each stage: a 23% win rate falls to about 14%, or not at all) because an experienced full-cycle rep may lose nothing while one who sells between service calls may lose two deals in five.";
+        "How far a generalist converts below a specialist, on the log-odds scale, at each conversion of a stage they do: booking meetings from leads when they prospect, winning opportunities when they sell. The funnel's benchmark rates are what specialists (SDRs, AEs) reach with a typical training budget, so this gap is the whole of specialisation's conversion effect and it counts once per conversion. Assumption: no published study compares full-cycle reps with specialists on the same leads. The presets give it a 90% range of −0.6 to 0 (a 23% win rate falls to about 14%, or not at all) because an experienced full-cycle rep may lose nothing while one who sells between service calls may lose two deals in five.";
 
     // --- Hand-offs between specialised roles ---
     HandoffLeakage: "handoff.leakage", "Hand-off leakage", Share, 0.15, [0.0, 0.9], false, ASSUMPTION,
@@ -323,7 +326,7 @@ catalogue! {
     TrainingSpend: "training.spend_per_rep", "Training spend", UsdPerMonth, 150.0, [0.0, 10_000.0], false, ASSUMPTION,
         "Training spend per seller per month.";
     TrainingEffect: "training.max_effect", "Training effect (at saturation)", LogOdds, 0.15, [0.0, 1.5], false, ASSUMPTION,
-        "Most conversion lift training can give; returns diminish as the training stock grows.";
+        "Most conversion lift training can give; returns diminish as the training stock grows. The funnel's benchmark rates already include a typical programme (the default spend kept up for good), so training shifts conversions only by how far the stock differs from that programme's.";
     TrainingDecay: "training.monthly_decay", "Training fades", SharePerMonth, 0.15, [0.0, 1.0], false, ASSUMPTION,
         "Share of the training stock forgotten each month without refresh.";
     TrainingReference: "training.reference_stock", "Training stock for 63% of the effect", Usd, 1_000.0, [1.0, 1_000_000.0], false, ASSUMPTION,

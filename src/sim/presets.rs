@@ -61,7 +61,6 @@ pub fn assumption_ranges() -> Vec<(P, Uncertain)> {
     let ratio = |low: f64, high: f64| Uncertain::Lognormal { low, high };
     vec![
         // Specialisation: these decide "specialise or not".
-        (P::SpecialistSkill, interval(0.0, 0.4)),
         (P::GeneralistSkill, interval(-0.6, 0.0)),
         (P::HandoffLeakage, interval(0.05, 0.25)),
         (P::HandoffChurnUplift, interval(1.0, 1.6)),

@@ -33,9 +33,8 @@ use super::validate::validate;
 /// the presets' AM hiring, where the skill effects move it $6-8M): the
 /// churn rates, the extra churn of an under-served account and expansion,
 /// which both structures share once AMs are staffed for the book.
-pub const TORNADO_PARAMETERS: [P; 22] = [
+pub const TORNADO_PARAMETERS: [P; 21] = [
     // Specialisation: these decide "specialise or not".
-    P::SpecialistSkill,
     P::GeneralistSkill,
     P::HandoffLeakage,
     P::HandoffChurnUplift,

@@ -6,6 +6,11 @@ use crate::sim::metrics::{Metric, MonthValues, RunMetric, RunValues};
 /// Cumulative flows of one run, for the invariant tests.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ledger {
+    /// Leads, meetings and opportunities waiting at the start of month 1,
+    /// left by the warm-up.
+    pub leads_start: u64,
+    pub meetings_start: u64,
+    pub opportunities_start: u64,
     pub leads_arrived: u64,
     pub leads_worked: u64,
     pub leads_expired: u64,

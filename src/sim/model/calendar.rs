@@ -53,12 +53,13 @@ impl Roles {
         }
     }
 
-    /// Conversion lift (log-odds) of a role working a stage.
+    /// Conversion shift (log-odds) of a role at a conversion of a stage it
+    /// does. The funnel's benchmarks are what specialists reach, so only a
+    /// generalist is shifted, and by one gap per conversion.
     #[must_use]
-    pub fn skill(role: Role, own_stage: bool, v: &Values) -> f64 {
+    pub fn skill(role: Role, v: &Values) -> f64 {
         match role {
             Role::Generalist => v[P::GeneralistSkill],
-            Role::Sdr | Role::Ae if own_stage => v[P::SpecialistSkill],
             _ => 0.0,
         }
     }
@@ -83,7 +84,9 @@ pub struct MonthPlan {
     pub lead_cost: f64,
     /// Hours per outbound meeting booked.
     pub outbound_cost: f64,
+    /// Chance a held meeting becomes an opportunity, per [`MeetingSource`](super::pipeline::MeetingSource).
     pub in_house_opportunity_chance: f64,
+    pub outbound_opportunity_chance: f64,
     pub agency_opportunity_chance: f64,
     pub win_chance: f64,
     /// `(1 + annual discount rate)^(t / 12)`: profit is divided by it.
@@ -94,18 +97,21 @@ pub struct MonthPlan {
 #[derive(Clone, Debug)]
 pub struct Calendar {
     pub months: Vec<MonthPlan>,
+    /// The starting structure's plan in each calendar month (January
+    /// first), for the warm-up before month 1.
+    pub warm_up: Vec<MonthPlan>,
 }
 
 impl Calendar {
     #[must_use]
     pub fn new(scenario: &Scenario, v: &Values, d: &Derived) -> Self {
-        let switches = scenario.switches;
         let monthly_discount = (1.0 + v[P::DiscountRate]).powf(1.0 / 12.0);
-        let mut training_stock = if v[P::TrainingDecay] > 0.0 {
+        let start_stock = if v[P::TrainingDecay] > 0.0 {
             v[P::TrainingSpend] / v[P::TrainingDecay]
         } else {
             3.0 * v[P::TrainingReference]
         };
+        let mut training_stock = start_stock;
         let restructuring = scenario.restructuring.as_ref();
         let tau = v[P::TransitionRecovery]
             * if restructuring.is_some_and(|r| r.process_owner) {
@@ -113,6 +119,11 @@ impl Calendar {
             } else {
                 1.0
             };
+        // The benchmarks include a typical training programme: the default
+        // spend kept up at the default fading, so only the difference counts.
+        let typical_stock = P::TrainingSpend.spec().default / P::TrainingDecay.spec().default;
+        let typical_training =
+            v[P::TrainingEffect] * (1.0 - (-typical_stock / v[P::TrainingReference].max(1e-6)).exp());
         let mut months = Vec::with_capacity(scenario.months as usize);
         for t in 1..=scenario.months {
             let switched_at = restructuring.map(|r| r.month).filter(|m| *m <= t);
@@ -128,53 +139,105 @@ impl Calendar {
             let transition = since_switch
                 .filter(|months| *months < v[P::TransitionAttritionMonths])
                 .map_or(1.0, |_| v[P::TransitionAttrition]);
-            let training = v[P::TrainingEffect] * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp());
+            let training = v[P::TrainingEffect] * (1.0 - (-training_stock / v[P::TrainingReference].max(1e-6)).exp())
+                - typical_training;
             training_stock = (1.0 - v[P::TrainingDecay]) * training_stock + v[P::TrainingSpend];
 
-            let paid_per_meeting =
-                roles.prospector == Role::Sdr && switches.sdr_paid_per_meeting && !switches.meeting_quality_gate;
-            let volume_shift = if paid_per_meeting {
-                (1.0 + v[P::MeetingPayVolume]).ln()
-            } else {
-                0.0
-            };
-            let lead_skill = Roles::skill(roles.prospector, roles.prospector == Role::Sdr, v);
-            let meeting_chance = Channel::ALL.map(|channel| {
-                logistic(d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift)
-            });
-            let self_hold_hours = if roles.self_held { v[P::HoursPerMeeting] } else { 0.0 };
-            let lead_cost = v[P::HoursPerLead] + meeting_chance[Channel::Inbound as usize] * self_hold_hours;
-            let outbound_cost = match roles.prospector {
-                Role::Sdr => v[P::HoursPerOutboundMeetingSdr],
-                _ => v[P::HoursPerOutboundMeetingGeneralist],
-            } + self_hold_hours;
-            let seller_skill = Roles::skill(roles.seller, roles.seller == Role::Ae, v);
-            let junk = if paid_per_meeting { v[P::MeetingPayQuality] } else { 0.0 };
-            let base_opportunity = d.meeting_to_opportunity + seller_skill + training;
             let calendar_month = (t - 1) % 12 + 1;
-            months.push(MonthPlan {
-                roles,
-                dip,
-                transition,
-                seasonality: seasonality(v, calendar_month),
-                trade_show: switches.trade_shows && is_trade_show_month(v[P::TradeShowsPerYear], calendar_month),
-                paid_per_meeting,
-                meeting_chance,
-                lead_cost,
-                outbound_cost,
-                in_house_opportunity_chance: logistic(base_opportunity + junk),
-                agency_opportunity_chance: logistic(base_opportunity + v[P::AgencyQuality]),
-                win_chance: logistic(d.opportunity_to_win + seller_skill + training),
-                discount: monthly_discount.powi(i32::try_from(t).unwrap_or(i32::MAX)),
-            });
+            let discount = monthly_discount.powi(i32::try_from(t).unwrap_or(i32::MAX));
+            months.push(
+                month_plan(v, d, scenario, roles, calendar_month, training, discount).with_change(dip, transition),
+            );
         }
-        Calendar { months }
+        // Before month 1 the starting structure runs in its steady state:
+        // training at its starting stock, no switch, the calendar of the
+        // months before January.
+        let start_training =
+            v[P::TrainingEffect] * (1.0 - (-start_stock / v[P::TrainingReference].max(1e-6)).exp()) - typical_training;
+        let warm_up = (0..12)
+            .map(|calendar_month_index| {
+                month_plan(
+                    v,
+                    d,
+                    scenario,
+                    Roles::of(&scenario.structure),
+                    calendar_month_index + 1,
+                    start_training,
+                    1.0,
+                )
+            })
+            .collect();
+        Calendar { months, warm_up }
     }
 
     /// The plan of month `t` (1-based).
     #[must_use]
     pub fn month(&self, t: u32) -> &MonthPlan {
         &self.months[(t - 1) as usize]
+    }
+
+    /// The plan of a warm-up month that falls in `calendar_month` (1 = January).
+    #[must_use]
+    pub fn warm_up_month(&self, calendar_month: u32) -> &MonthPlan {
+        &self.warm_up[((calendar_month + 11) % 12) as usize]
+    }
+}
+
+impl MonthPlan {
+    fn with_change(mut self, dip: f64, transition: f64) -> Self {
+        self.dip = dip;
+        self.transition = transition;
+        self
+    }
+}
+
+/// A month's plan for `roles` before any switch's dip or attrition spike.
+fn month_plan(
+    v: &Values,
+    d: &Derived,
+    scenario: &Scenario,
+    roles: Roles,
+    calendar_month: u32,
+    training: f64,
+    discount: f64,
+) -> MonthPlan {
+    let switches = scenario.switches;
+    let paid_per_meeting =
+        roles.prospector == Role::Sdr && switches.sdr_paid_per_meeting && !switches.meeting_quality_gate;
+    let volume_shift = if paid_per_meeting {
+        (1.0 + v[P::MeetingPayVolume]).ln()
+    } else {
+        0.0
+    };
+    let lead_skill = Roles::skill(roles.prospector, v);
+    let meeting_chance = Channel::ALL
+        .map(|channel| logistic(d.lead_to_meeting + v[channel.quality()] + lead_skill + training + volume_shift));
+    let self_hold_hours = if roles.self_held { v[P::HoursPerMeeting] } else { 0.0 };
+    let lead_cost = v[P::HoursPerLead] + meeting_chance[Channel::Inbound as usize] * self_hold_hours;
+    let outbound_cost = match roles.prospector {
+        Role::Sdr => v[P::HoursPerOutboundMeetingSdr],
+        _ => v[P::HoursPerOutboundMeetingGeneralist],
+    } + self_hold_hours;
+    // The seller's skill counts once, at the close: qualifying a meeting
+    // into an opportunity depends on the lead, not the closer.
+    let seller_skill = Roles::skill(roles.seller, v);
+    let junk = if paid_per_meeting { v[P::MeetingPayQuality] } else { 0.0 };
+    let base_opportunity = d.meeting_to_opportunity + training;
+    MonthPlan {
+        roles,
+        dip: 1.0,
+        transition: 1.0,
+        seasonality: seasonality(v, calendar_month),
+        trade_show: switches.trade_shows && is_trade_show_month(v[P::TradeShowsPerYear], calendar_month),
+        paid_per_meeting,
+        meeting_chance,
+        lead_cost,
+        outbound_cost,
+        in_house_opportunity_chance: logistic(base_opportunity + junk),
+        outbound_opportunity_chance: logistic(base_opportunity + junk + v[P::OutboundQuality]),
+        agency_opportunity_chance: logistic(base_opportunity + v[P::AgencyQuality]),
+        win_chance: logistic(d.opportunity_to_win + seller_skill + training),
+        discount,
     }
 }
 

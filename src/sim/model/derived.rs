@@ -135,6 +135,12 @@ impl Derived {
         }
     }
 
+    /// Mean annual contract value of a won deal.
+    #[must_use]
+    pub fn mean_acv(&self) -> f64 {
+        (self.acv_mu + 0.5 * self.acv_sigma * self.acv_sigma).exp()
+    }
+
     /// The tier (as an index into [`Tier::ALL`]) of a deal of annual
     /// contract value `acv`: strategic from its bound up, then core, then
     /// long tail. Without branches, since a deal's tier is chance

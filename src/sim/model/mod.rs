@@ -28,7 +28,7 @@ pub use self::accounts::{CostLines, Ledger};
 pub use self::prepared::Prepared;
 
 use self::accounts::RunTotals;
-use self::book::{Book, onboard_deals};
+use self::book::{Book, BookMonth, onboard_deals};
 use self::calendar::{Calendar, Roles};
 use self::derived::{Derived, Tier};
 use self::leads::{Channel, LeadQueue, Marketing};
@@ -36,7 +36,7 @@ use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::math::{ROUNDING_LIMIT, round_to_i64};
 use super::metrics::{Metric, MonthValues, RunValues};
-use super::params::P;
+use super::params::{P, Values};
 use super::rng::{Mechanism, SimRng, binomial, binomial_cells, mechanism_stream, month_key, poisson, run_key};
 use super::scenario::{LeadGeneration, Role};
 
@@ -58,6 +58,41 @@ fn whole(x: f64) -> u64 {
         round_to_i64(x.floor()) as u64
     } else if x.is_finite() && x > 0.0 {
         x.floor() as u64
+    } else {
+        0
+    }
+}
+
+/// Expected meetings cold outreach books in a month from hours that would
+/// book `fresh_market` meetings in an untouched market, when the reachable
+/// market gives at most `ceiling` a month: the first hours book at the fresh
+/// rate, each further hour fewer.
+#[must_use]
+pub fn outbound_meetings(fresh_market: f64, ceiling: f64) -> f64 {
+    if fresh_market <= 0.0 || ceiling <= 0.0 {
+        return 0.0;
+    }
+    ceiling * -(-fresh_market / ceiling).exp_m1()
+}
+
+/// Mixed into the seed of the warm-up's random numbers, so they are not the
+/// reported months' own.
+const WARM_UP_SALT: u64 = 0x5741_524d_5550;
+
+/// Months the starting structure runs before month 1: a year, or long
+/// enough for the oldest opportunity the shelf life allows to be there.
+fn warm_up_months(d: &Derived) -> u32 {
+    u32::try_from(d.opportunity_max_age + 3).unwrap_or(u32::MAX).max(12)
+}
+
+/// Referral leads of a warm-up month: the starting book at the share of its
+/// service it got.
+fn warm_up_referrals(rng: &mut SimRng, v: &Values, book: &Book, served: f64, on: bool) -> u64 {
+    if on {
+        poisson(
+            rng,
+            book.accounts() as f64 * v[P::ReferralRate] * served.clamp(0.0, 1.0),
+        )
     } else {
         0
     }
@@ -97,12 +132,6 @@ pub fn simulate_run(
     let mut cumulative_profit = 0.0;
     let mut npv = 0.0;
 
-    *ledger = Ledger {
-        accounts_start: book.accounts(),
-        mrr_start: book.mrr(),
-        people_start: u64::from(staff.census().filled_total()),
-        ..Ledger::default()
-    };
     let mut totals = RunTotals::default();
     let team_share = v[P::TeamBonusShare];
     let leakage = v[P::HandoffLeakage]
@@ -115,13 +144,39 @@ pub fn simulate_run(
     }
 
     let run_seed = run_key(seed, run);
-    for t in 1..=scenario.months {
-        let plan = calendar.month(t);
+    let warm_up_seed = run_key(seed ^ WARM_UP_SALT, run);
+    let warm_up_months = warm_up_months(d);
+    for step in 1..=warm_up_months + scenario.months {
+        // Warm-up months run the starting structure unreported before month 1.
+        let warming = step <= warm_up_months;
+        let t = step.saturating_sub(warm_up_months);
+        let calendar_month = (i64::from(step) - i64::from(warm_up_months) - 1).rem_euclid(12) as u32 + 1;
+        let plan = if warming {
+            calendar.warm_up_month(calendar_month)
+        } else {
+            calendar.month(t)
+        };
         let roles = plan.roles;
-        let key = month_key(run_seed, t);
+        let key = if warming {
+            month_key(warm_up_seed, step)
+        } else {
+            month_key(run_seed, t)
+        };
         let rng = |mechanism| mechanism_stream(key, mechanism);
-        let calendar_month = (t - 1) % 12 + 1;
-        if t > 1 && calendar_month == 1 {
+        if t == 1 {
+            // The company as it stands at the start: what the warm-up left
+            // queued and open is where month 1 begins.
+            *ledger = Ledger {
+                accounts_start: book.accounts(),
+                mrr_start: book.mrr(),
+                people_start: u64::from(staff.census().filled_total()),
+                leads_start: leads.queued(),
+                meetings_start: meetings.queued(),
+                opportunities_start: pipeline.open_total(),
+                ..Ledger::default()
+            };
+        }
+        if calendar_month == 1 {
             staff.new_year();
         }
         let mut out = MonthValues::default();
@@ -129,7 +184,7 @@ pub fn simulate_run(
         let mut dropped_opportunities = 0;
 
         // 1. Structure switch.
-        if let Some(change) = scenario.restructuring.as_ref().filter(|r| r.month == t) {
+        if let Some(change) = scenario.restructuring.as_ref().filter(|r| !warming && r.month == t) {
             let mut transition_rng = rng(Mechanism::Transition);
             let before = Roles::of(&structure);
             let changes = staff.restructure(&mut transition_rng, d, &change.to.headcount);
@@ -169,7 +224,9 @@ pub fn simulate_run(
         }
 
         // 3. Policy.
-        marketing.update_policy(v, switches.cut_leads_when_behind);
+        // The policy is a decision from month 1 on, judged on the trailing
+        // bookings the warm-up left.
+        marketing.update_policy(v, switches.cut_leads_when_behind && !warming);
         let spend_share = marketing.spend_share(v);
 
         // 4. Arrivals.
@@ -250,19 +307,32 @@ pub fn simulate_run(
             &mut booked_by_channel,
         );
         let mut outbound_rng = rng(Mechanism::Outbound);
-        booked += poisson(
+        let fresh_market_meetings = outbound_hours / outbound_cost.max(1e-9)
+            * (1.0 + if paid_per_meeting { v[P::MeetingPayVolume] } else { 0.0 });
+        let booked_outbound = poisson(
             &mut outbound_rng,
-            outbound_hours / outbound_cost.max(1e-9)
-                * (1.0 + if paid_per_meeting { v[P::MeetingPayVolume] } else { 0.0 }),
+            outbound_meetings(fresh_market_meetings, v[P::OutboundMarket]),
         );
+        let booked_from_leads = booked;
+        booked += booked_outbound;
         let expired = leads.age(d.lead_expiry);
         ledger.leads_expired += expired;
 
         // 7. Hand-off → opportunities.
-        let (held_now, handed_over) = if roles.self_held { (booked, 0) } else { (0, booked) };
-        if handed_over > 0 {
+        // Held now by the booker, per source: from leads, from outreach.
+        let held_now = if roles.self_held {
+            [booked_from_leads, booked_outbound]
+        } else {
+            [0, 0]
+        };
+        if !roles.self_held && booked > 0 {
             let handoff = handoff_rng.get_or_insert_with(|| rng(Mechanism::Handoff));
-            lost_in_handoff += meetings.hand_over_leaky(handoff, MeetingSource::InHouse, handed_over, leakage, delay);
+            for (source, count) in [
+                (MeetingSource::Leads, booked_from_leads),
+                (MeetingSource::Outbound, booked_outbound),
+            ] {
+                lost_in_handoff += meetings.hand_over_leaky(handoff, source, count, leakage, delay);
+            }
             // With no delay they are due now. Only a booker who is not the
             // seller hands over, so the seller's hours left after step 5 are
             // untouched and meetings keep their place after opportunities.
@@ -272,11 +342,23 @@ pub fn simulate_run(
         }
         let (held, unheld) = meetings.hold(whole(meeting_given / v[P::HoursPerMeeting] + 1e-9));
         ledger.meetings_booked += booked + agency_meetings;
-        ledger.meetings_held += held_now + held[0] + held[1];
+        ledger.meetings_held += held_now.iter().sum::<u64>() + held.iter().sum::<u64>();
         ledger.meetings_lost += lost_in_handoff + unheld;
         let mut meeting_rng = rng(Mechanism::Meetings);
-        let in_house_opportunities = binomial(&mut meeting_rng, held_now + held[0], plan.in_house_opportunity_chance);
-        let agency_opportunities = binomial(&mut meeting_rng, held[1], plan.agency_opportunity_chance);
+        let in_house_opportunities = binomial(
+            &mut meeting_rng,
+            held_now[0] + held[MeetingSource::Leads as usize],
+            plan.in_house_opportunity_chance,
+        ) + binomial(
+            &mut meeting_rng,
+            held_now[1] + held[MeetingSource::Outbound as usize],
+            plan.outbound_opportunity_chance,
+        );
+        let agency_opportunities = binomial(
+            &mut meeting_rng,
+            held[MeetingSource::Agency as usize],
+            plan.agency_opportunity_chance,
+        );
         let created = in_house_opportunities + agency_opportunities;
         pipeline.create(created);
         ledger.opportunities_created += created;
@@ -291,8 +373,13 @@ pub fn simulate_run(
         ledger.opportunities_won += progress.won;
         ledger.opportunities_lost += progress.lost;
         dropped_opportunities += progress.timed_out;
-        let mut deal_rng = rng(Mechanism::DealSizes);
-        let (bookings, new_mrr) = onboard_deals(&mut deal_rng, d, &mut book, progress.won);
+        // In the warm-up the book stays as it is at the start: wins count
+        // toward quotas and the policy's trailing bookings at the mean deal.
+        let (bookings, new_mrr) = if warming {
+            (progress.won as f64 * d.mean_acv(), 0.0)
+        } else {
+            onboard_deals(&mut rng(Mechanism::DealSizes), d, &mut book, progress.won)
+        };
         ledger.accounts_won += progress.won;
         ledger.mrr_new += new_mrr;
         ledger.bookings += bookings;
@@ -318,18 +405,31 @@ pub fn simulate_run(
         };
         let mrr_before = book.mrr();
         let retention_hours = available[Role::Retention as usize];
-        let book_month = book.month(
-            &mut rng(Mechanism::Churn),
-            &mut rng(Mechanism::Referrals),
-            v,
-            d,
-            service_given,
-            structure.account_tiers,
-            retention_hours,
-            early_factor,
-            reassigned,
-            switches.referrals,
-        );
+        let book_month = if warming {
+            BookMonth {
+                referrals: warm_up_referrals(
+                    &mut rng(Mechanism::Referrals),
+                    v,
+                    &book,
+                    service_given / service_need.max(1e-9),
+                    switches.referrals,
+                ),
+                ..BookMonth::default()
+            }
+        } else {
+            book.month(
+                &mut rng(Mechanism::Churn),
+                &mut rng(Mechanism::Referrals),
+                v,
+                d,
+                service_given,
+                structure.account_tiers,
+                retention_hours,
+                early_factor,
+                reassigned,
+                switches.referrals,
+            )
+        };
         pending_referrals = book_month.referrals;
         ledger.accounts_churned += book_month.churned;
         ledger.mrr_churned += book_month.churned_mrr;
@@ -350,7 +450,7 @@ pub fn simulate_run(
         // 11. People: attrition, orphaned pipeline, hiring, managers.
         let filled_sellers = census_before.filled(roles.seller);
         // Planned seats open before this month's hiring step, so a one-month lag fills them for next month.
-        if scenario.hiring_plan.iter().any(|h| h.month == t) {
+        if !warming && scenario.hiring_plan.iter().any(|h| h.month == t) {
             let mut hiring_rng = rng(Mechanism::Hiring);
             for hire in scenario.hiring_plan.iter().filter(|h| h.month == t) {
                 staff.open_seats(&mut hiring_rng, d, hire.role, hire.count);
@@ -371,6 +471,10 @@ pub fn simulate_run(
         let census = staff.census();
         let managers = census.managers(v[P::SpanOfControl]);
         ledger.opportunities_dropped += dropped_opportunities;
+
+        if warming {
+            continue;
+        }
 
         // 12. Money.
         let revenue = book.mrr();

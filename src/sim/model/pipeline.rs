@@ -6,9 +6,15 @@ use crate::sim::rng::{SimRng, binomial, binomial_cells_scaled};
 /// Where handed-off meetings come from: they convert differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MeetingSource {
-    /// Booked by the company's own SDRs or generalists.
-    InHouse,
+    /// Booked by the company's own SDRs or generalists from a lead that came in.
+    Leads,
+    /// Booked by the company's own SDRs or generalists by cold outreach.
+    Outbound,
     Agency,
+}
+
+impl MeetingSource {
+    pub const ALL: [MeetingSource; 3] = [MeetingSource::Leads, MeetingSource::Outbound, MeetingSource::Agency];
 }
 
 /// Longest hand-off delay the queue holds, in months (the maximum of `handoff.delay_months`).
@@ -21,7 +27,7 @@ pub const MAX_HANDOFF_DELAY: usize = 2;
 /// hours for it must be given after the hand-over.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MeetingQueue {
-    waiting: [[u64; MAX_HANDOFF_DELAY + 1]; 2],
+    waiting: [[u64; MAX_HANDOFF_DELAY + 1]; 3],
 }
 
 impl MeetingQueue {
@@ -46,14 +52,14 @@ impl MeetingQueue {
 
     /// Meetings that can be held this month, per source.
     #[must_use]
-    pub fn ready(&self) -> [u64; 2] {
-        [self.waiting[0][0], self.waiting[1][0]]
+    pub fn ready(&self) -> [u64; 3] {
+        self.waiting.map(|queue| queue[0])
     }
 
     /// Meetings that can be held this month, all sources.
     #[must_use]
     pub fn ready_total(&self) -> u64 {
-        self.waiting[0][0] + self.waiting[1][0]
+        self.waiting.iter().map(|queue| queue[0]).sum()
     }
 
     #[must_use]
@@ -61,18 +67,24 @@ impl MeetingQueue {
         self.waiting.iter().flatten().sum()
     }
 
-    /// Takes `held` meetings, split between sources in proportion; the
-    /// ready meetings nobody held are lost. Returns (held per source, lost).
-    pub fn hold(&mut self, capacity: u64) -> ([u64; 2], u64) {
+    /// Takes `held` meetings, split between sources in proportion (whole
+    /// meetings left by rounding go to the sources in order); the ready
+    /// meetings nobody held are lost. Returns (held per source, lost).
+    pub fn hold(&mut self, capacity: u64) -> ([u64; 3], u64) {
         let ready = self.ready();
-        let total = ready[0] + ready[1];
+        let total: u64 = ready.iter().sum();
         let held_total = capacity.min(total);
-        let first = if total == 0 {
-            0
+        let mut held = if total == 0 {
+            [0; 3]
         } else {
-            u64::try_from(u128::from(ready[0]) * u128::from(held_total) / u128::from(total)).unwrap_or(0)
+            ready.map(|r| u64::try_from(u128::from(r) * u128::from(held_total) / u128::from(total)).unwrap_or(0))
         };
-        let held = [first, held_total - first];
+        let mut rest = held_total - held.iter().sum::<u64>();
+        for (h, r) in held.iter_mut().zip(ready) {
+            let more = rest.min(r - *h);
+            *h += more;
+            rest -= more;
+        }
         let lost = total - held_total;
         for queue in &mut self.waiting {
             queue[0] = 0;
@@ -170,12 +182,14 @@ mod tests {
     #[test]
     fn unheld_ready_meetings_are_lost_and_delayed_ones_wait() {
         let mut queue = MeetingQueue::default();
-        queue.hand_over(MeetingSource::InHouse, 10, 0);
+        queue.hand_over(MeetingSource::Leads, 7, 0);
+        queue.hand_over(MeetingSource::Outbound, 3, 0);
         queue.hand_over(MeetingSource::Agency, 4, 1);
         let (held, lost) = queue.hold(6);
         assert_eq!(held.iter().sum::<u64>(), 6);
+        assert!(held[0] <= 7 && held[1] <= 3 && held[2] == 0, "{held:?}");
         assert_eq!(lost, 4);
-        assert_eq!(queue.ready(), [0, 4]);
+        assert_eq!(queue.ready(), [0, 0, 4]);
     }
 
     #[test]
@@ -189,7 +203,7 @@ mod tests {
     fn a_meeting_handed_over_with_delay_d_is_held_d_months_later() {
         for delay in 0..=MAX_HANDOFF_DELAY {
             let mut queue = MeetingQueue::default();
-            queue.hand_over(MeetingSource::InHouse, 3, delay);
+            queue.hand_over(MeetingSource::Leads, 3, delay);
             let held_by_month: Vec<u64> = (0..=MAX_HANDOFF_DELAY).map(|_| queue.hold(10).0[0]).collect();
             let expected: Vec<u64> = (0..=MAX_HANDOFF_DELAY)
                 .map(|m| if m == delay { 3 } else { 0 })
