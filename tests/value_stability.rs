@@ -26,7 +26,7 @@ struct Pinned {
     revenue_12: f64,
     new_bookings_12: f64,
     customers_12: f64,
-    horizon_profit: f64,
+    horizon_contribution: f64,
     accounts_won: u64,
     leavers: u64,
 }
@@ -44,16 +44,16 @@ fn observe(prepared: &Prepared, run: u64) -> Pinned {
         revenue_12: m[Metric::Revenue],
         new_bookings_12: m[Metric::NewBookings],
         customers_12: m[Metric::Customers],
-        horizon_profit: totals[RunMetric::HorizonCumulativeProfit],
+        horizon_contribution: totals[RunMetric::HorizonContribution],
         accounts_won: ledger.accounts_won,
         leavers: ledger.leavers,
     };
     println!(
-        "run {run}: revenue_12 {:?}, new_bookings_12 {:?}, customers_12 {:?}, horizon_profit {:?}, accounts_won {}, leavers {}",
+        "run {run}: revenue_12 {:?}, new_bookings_12 {:?}, customers_12 {:?}, horizon_contribution {:?}, accounts_won {}, leavers {}",
         pinned.revenue_12,
         pinned.new_bookings_12,
         pinned.customers_12,
-        pinned.horizon_profit,
+        pinned.horizon_contribution,
         pinned.accounts_won,
         pinned.leavers
     );
@@ -72,28 +72,28 @@ fn generalist_runs_0_and_7_with_seed_42_give_the_pinned_values() {
     assert_eq!(run0.revenue_12, 907363.498138699);
     assert_eq!(run0.new_bookings_12, 128702.33708884758);
     assert_eq!(run0.customers_12, 291.0);
-    assert_eq!(run0.horizon_profit, 23637516.338913813);
+    assert_eq!(run0.horizon_contribution, 12331323.711316003);
     assert_eq!(run0.accounts_won, 237);
     assert_eq!(run0.leavers, 14);
 
     assert_eq!(run7.revenue_12, 932157.9341748453);
     assert_eq!(run7.new_bookings_12, 69826.87372244374);
     assert_eq!(run7.customers_12, 316.0);
-    assert_eq!(run7.horizon_profit, 24897060.93337236);
+    assert_eq!(run7.horizon_contribution, 13212528.894720897);
     assert_eq!(run7.accounts_won, 267);
     assert_eq!(run7.leavers, 11);
 }
 
 #[test]
-fn generalist_median_cumulative_profit_of_1000_runs_with_seed_42_is_pinned() {
+fn generalist_median_cumulative_contribution_of_1000_runs_with_seed_42_is_pinned() {
     let scenario = presets::find("generalist").unwrap().scenario;
     let summary = run(&scenario, 1_000, SEED).unwrap();
-    let month_36 = summary.month(Metric::CumulativeProfit, 36);
+    let month_36 = summary.month(Metric::CumulativeContribution, 36);
     let p50 = month_36.quantile(0.5).unwrap();
     let mean = month_36.mean().unwrap();
     println!("P50 {p50:?}, mean {mean:?}");
-    assert_eq!(p50, 24838144.0);
-    assert_eq!(mean, 25127645.900141664);
+    assert_eq!(p50, 13205504.0);
+    assert_eq!(mean, 13395314.224724013);
 }
 
 #[test]
@@ -106,10 +106,10 @@ fn a_restructuring_and_an_uncertain_parameter_give_the_pinned_values() {
     scenario.set(P::OpportunityToWin, Uncertain::Uniform { min: 0.18, max: 0.26 });
     let uncertain = simulate_run(&Prepared::new(&scenario), SEED, 3, &mut ledger, |_, _| {});
     let (a, b) = (
-        fixed[RunMetric::HorizonCumulativeProfit],
-        uncertain[RunMetric::HorizonCumulativeProfit],
+        fixed[RunMetric::HorizonContribution],
+        uncertain[RunMetric::HorizonContribution],
     );
     println!("restructure run 3: {a:?}; with uncertain win rate: {b:?}");
-    assert_eq!(a, 21039428.619312283);
-    assert_eq!(b, 21123371.342631325);
+    assert_eq!(a, 9698718.14480808);
+    assert_eq!(b, 9763122.657367088);
 }
