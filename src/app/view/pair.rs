@@ -318,7 +318,8 @@ pub fn sentence_month(pair: &Pair, runs: u64, months: u32) -> u32 {
     pair.median_payback(runs).unwrap_or(months)
 }
 
-/// "In 67% of futures B has paid back by month 18; in 9% it never does
+/// "In 67% of futures B has paid back by month 18 (from then on its value
+/// created stays at or above A's); in 9% it never does
 /// within 36 months. At month 36 it is ahead of A in 84% of futures."
 #[must_use]
 pub fn payback_sentence(pair: &Pair, baseline: &str, runs: u64, months: u32) -> String {
@@ -341,7 +342,7 @@ pub fn payback_sentence(pair: &Pair, baseline: &str, runs: u64, months: u32) -> 
         format!("in {} it never does within {months} months", percent(share))
     };
     format!(
-        "In {} of futures {} has paid back by {}; {never}. At {} it is ahead of {baseline} in {} of futures.",
+        "In {} of futures {} has paid back by {} (from then on its value created stays at or above {baseline}'s); {never}. At {} it is ahead of {baseline} in {} of futures.",
         percent(by),
         pair.scenario,
         month(at),
@@ -803,9 +804,10 @@ mod tests {
         let sentence = payback_sentence(restructuring, &c.summaries[0].scenario, c.runs, c.months);
         assert!(
             sentence.starts_with(&format!(
-                "In {} of futures {} has paid back by month {at};",
+                "In {} of futures {} has paid back by month {at} (from then on its value created stays at or above {}'s);",
                 percent(by),
-                restructuring.scenario
+                restructuring.scenario,
+                c.summaries[0].scenario
             )),
             "{sentence}"
         );
