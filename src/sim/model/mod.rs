@@ -98,8 +98,8 @@ pub fn simulate_run(
     let mut reassigned_until = 0u32;
     let mut cumulative_contribution = 0.0;
     let mut npv = 0.0;
-    let valuation = Valuation::new(v);
-    let book_value_start = valuation.book_value(&book, d);
+    let valuation = Valuation::new(v, d);
+    let book_value_start = valuation.book_value(&book);
     let mut last = MonthValues::default();
 
     *ledger = Ledger {
@@ -449,7 +449,7 @@ pub fn simulate_run(
         ledger.costs.add(&costs);
         cumulative_contribution += contribution;
         npv += contribution / plan.discount;
-        let book_value = valuation.book_value(&book, d);
+        let book_value = valuation.book_value(&book);
 
         // Acquisition versus retention cost: generalists split by where their hours went.
         let generalist_used = used[generalist_index];

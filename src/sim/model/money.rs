@@ -34,18 +34,24 @@ pub struct Valuation {
     pub monthly_discount_factor: f64,
     /// Months of remaining life counted at most.
     pub horizon_months: i32,
+    /// Value of a dollar of MRR per tier: gross margin × [`Valuation::remaining_months`]
+    /// at the tier's churn (fixed for the run, so worked out once).
+    per_dollar_of_mrr: [f64; 3],
 }
 
 impl Valuation {
     #[must_use]
-    pub fn new(v: &Values) -> Self {
+    pub fn new(v: &Values, d: &Derived) -> Self {
         #[allow(clippy::cast_possible_truncation)]
         let horizon_months = v[P::LtvHorizonMonths].round().clamp(0.0, 1_200.0) as i32;
-        Valuation {
+        let mut valuation = Valuation {
             gross_margin: v[P::GrossMargin],
             monthly_discount_factor: (1.0 + v[P::DiscountRate].max(0.0)).powf(-1.0 / 12.0),
             horizon_months,
-        }
+            per_dollar_of_mrr: [0.0; 3],
+        };
+        valuation.per_dollar_of_mrr = d.churn.map(|h| valuation.gross_margin * valuation.remaining_months(h));
+        valuation
     }
 
     /// Discounted months of gross profit a dollar of MRR brings over the
@@ -65,16 +71,12 @@ impl Valuation {
     /// The value of `book`: the discounted gross profit its accounts are
     /// expected to bring, each tier at its churn rate when fully served.
     #[must_use]
-    pub fn book_value(&self, book: &Book, d: &Derived) -> f64 {
+    pub fn book_value(&self, book: &Book) -> f64 {
         Tier::ALL
             .iter()
             .map(|&tier| {
-                let t = tier as usize;
-                let mrr: f64 = book.cells[t].iter().map(|cell| cell.mrr).sum();
-                if mrr <= 0.0 {
-                    return 0.0;
-                }
-                mrr * self.gross_margin * self.remaining_months(d.churn[t])
+                let mrr: f64 = book.cells[tier as usize].iter().map(|cell| cell.mrr).sum();
+                mrr * self.per_dollar_of_mrr[tier as usize]
             })
             .sum()
     }
@@ -130,7 +132,7 @@ mod tests {
         let mut v = Values::defaults();
         v[P::DiscountRate] = rate;
         v[P::LtvHorizonMonths] = months;
-        Valuation::new(&v)
+        Valuation::new(&v, &Derived::new(&v))
     }
 
     #[test]
@@ -155,7 +157,7 @@ mod tests {
         let v = Values::defaults();
         let d = Derived::new(&v);
         let book = Book::new(&v, &d);
-        let valuation = Valuation::new(&v);
+        let valuation = Valuation::new(&v, &d);
         let by_tier: f64 = Tier::ALL
             .iter()
             .map(|&tier| {
@@ -163,13 +165,12 @@ mod tests {
                 mrr * valuation.gross_margin * valuation.remaining_months(d.churn[tier as usize])
             })
             .sum();
-        let value = valuation.book_value(&book, &d);
+        let value = valuation.book_value(&book);
         assert!(value > 0.0 && (value - by_tier).abs() < 1e-9 * value);
-        let half = Valuation {
-            gross_margin: valuation.gross_margin / 2.0,
-            ..valuation
-        };
-        assert!((half.book_value(&book, &d) - value / 2.0).abs() < 1e-9 * value);
+        let mut half_margin = v.clone();
+        half_margin[P::GrossMargin] = v[P::GrossMargin] / 2.0;
+        let half = Valuation::new(&half_margin, &d);
+        assert!((half.book_value(&book) - value / 2.0).abs() < 1e-9 * value);
     }
 
     #[test]
