@@ -92,7 +92,7 @@ pub enum WorkerRequest {
     /// Stop every chunk of run `id` (a comparison or a tornado) at the next step.
     Cancel { id: u64 },
     /// The sensitivity tornado of `scenario` against `baseline`: which
-    /// assumptions move the difference in cumulative profit most.
+    /// assumptions move the difference in value created most.
     Sensitivity { id: u64, job: SensitivityRequest },
 }
 

@@ -1,8 +1,10 @@
 //! The invariants every run must keep (MODEL.md, "Invariants every run must
 //! keep"), checked on every preset and on randomised valid scenarios with
 //! several seeds: conservation of leads, opportunities, accounts, recurring
-//! revenue and people; hours used within hours available; profit equal to
-//! revenue minus the cost lines; finite values and no negative counts;
+//! revenue and people; hours used within hours available; contribution
+//! equal to gross profit minus the cost lines, and the cost lines summed
+//! line by line over the run equal to the months' costs; value created equal
+//! to cumulative contribution plus the change in the book's value; finite values and no negative counts;
 //! commission equal to rate × bookings without accelerators; and a scenario
 //! compared with itself differing by exactly zero.
 
@@ -24,8 +26,10 @@ const RUNS_PER_SEED: u64 = 8;
 const RANDOM_SCENARIOS: usize = 30;
 
 /// Month values that count things (or money that cannot be negative).
-const NON_NEGATIVE: [Metric; 26] = [
+const NON_NEGATIVE: [Metric; 28] = [
     Metric::Revenue,
+    Metric::GrossProfit,
+    Metric::BookValue,
     Metric::NewBookings,
     Metric::Costs,
     Metric::Customers,
@@ -235,9 +239,9 @@ fn check_ledger(name: &str, ledger: &Ledger) {
         l.worst_hours_excess
     );
     assert!(
-        l.worst_profit_gap <= 1e-6,
-        "{name}: profit differs from revenue − costs by {}",
-        l.worst_profit_gap
+        l.worst_contribution_gap <= 1e-6,
+        "{name}: contribution differs from gross profit − costs by {}",
+        l.worst_contribution_gap
     );
     assert!(l.bookings.is_finite() && l.bookings >= 0.0, "{name}: {l:?}");
     assert!(l.commission.is_finite() && l.commission >= 0.0, "{name}: {l:?}");
@@ -270,11 +274,15 @@ fn check_month(name: &str, month: u32, values: &MonthValues) {
     assert_eq!(tiers, values[Metric::Customers], "{name}: month {month}");
     assert!(
         close(
-            values[Metric::Profit],
-            values[Metric::Revenue] - values[Metric::Costs],
-            values[Metric::Revenue].abs() + values[Metric::Costs].abs()
+            values[Metric::Contribution],
+            values[Metric::GrossProfit] - values[Metric::Costs],
+            values[Metric::GrossProfit].abs() + values[Metric::Costs].abs()
         ),
-        "{name}: month {month}: profit ≠ revenue − costs"
+        "{name}: month {month}: contribution ≠ gross profit − costs"
+    );
+    assert!(
+        values[Metric::GrossProfit] <= values[Metric::Revenue],
+        "{name}: month {month}: gross profit above revenue"
     );
 }
 
@@ -284,17 +292,39 @@ fn checked_run(scenario: &Scenario, prepared: &Prepared, seed: u64, run: u64) ->
     let mut ledger = Ledger::default();
     let mut months_seen = 0;
     let mut cumulative = 0.0;
+    let mut costs = 0.0;
+    let mut months = Vec::new();
     let totals = simulate_run(prepared, seed, run, &mut ledger, |month, values| {
         months_seen += 1;
         assert_eq!(month, months_seen, "{name}: months out of order");
         check_month(&name, month, values);
-        cumulative += values[Metric::Profit];
+        cumulative += values[Metric::Contribution];
+        costs += values[Metric::Costs];
         assert!(
-            close(values[Metric::CumulativeProfit], cumulative, cumulative.abs()),
-            "{name}: month {month}: cumulative profit ≠ Σ profit"
+            close(values[Metric::CumulativeContribution], cumulative, cumulative.abs()),
+            "{name}: month {month}: cumulative contribution ≠ Σ contribution"
         );
+        months.push(*values);
     });
     assert_eq!(months_seen, scenario.months, "{name}: wrong number of months");
+    // The cost lines, summed line by line over the run, make the months' costs.
+    assert!(
+        close(ledger.costs.total(), costs, costs),
+        "{name}: cost lines sum to {} over the run, the months' costs to {costs}",
+        ledger.costs.total()
+    );
+    for (index, values) in months.iter().enumerate() {
+        let expected = values[Metric::CumulativeContribution] + values[Metric::BookValue] - ledger.book_value_start;
+        assert!(
+            close(
+                values[Metric::ValueCreated],
+                expected,
+                expected.abs() + ledger.book_value_start
+            ),
+            "{name}: month {}: value created ≠ cumulative contribution + change in the book's value",
+            index + 1
+        );
+    }
     for metric in RunMetric::ALL_RUN {
         let value = totals[*metric];
         assert!(value.is_finite(), "{name}: {} is {value}", metric.key());

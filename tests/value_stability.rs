@@ -26,7 +26,7 @@ struct Pinned {
     revenue_12: f64,
     new_bookings_12: f64,
     customers_12: f64,
-    horizon_profit: f64,
+    horizon_contribution: f64,
     accounts_won: u64,
     leavers: u64,
 }
@@ -44,16 +44,16 @@ fn observe(prepared: &Prepared, run: u64) -> Pinned {
         revenue_12: m[Metric::Revenue],
         new_bookings_12: m[Metric::NewBookings],
         customers_12: m[Metric::Customers],
-        horizon_profit: totals[RunMetric::HorizonCumulativeProfit],
+        horizon_contribution: totals[RunMetric::HorizonContribution],
         accounts_won: ledger.accounts_won,
         leavers: ledger.leavers,
     };
     println!(
-        "run {run}: revenue_12 {:?}, new_bookings_12 {:?}, customers_12 {:?}, horizon_profit {:?}, accounts_won {}, leavers {}",
+        "run {run}: revenue_12 {:?}, new_bookings_12 {:?}, customers_12 {:?}, horizon_contribution {:?}, accounts_won {}, leavers {}",
         pinned.revenue_12,
         pinned.new_bookings_12,
         pinned.customers_12,
-        pinned.horizon_profit,
+        pinned.horizon_contribution,
         pinned.accounts_won,
         pinned.leavers
     );
@@ -72,28 +72,28 @@ fn generalist_runs_0_and_7_with_seed_42_give_the_pinned_values() {
     assert_eq!(run0.revenue_12, 853551.2100857929);
     assert_eq!(run0.new_bookings_12, 20612.094742211608);
     assert_eq!(run0.customers_12, 274.0);
-    assert_eq!(run0.horizon_profit, 20808310.714166835);
+    assert_eq!(run0.horizon_contribution, 10426441.641941348);
     assert_eq!(run0.accounts_won, 148);
     assert_eq!(run0.leavers, 21);
 
     assert_eq!(run7.revenue_12, 867285.1689727146);
     assert_eq!(run7.new_bookings_12, 17781.220307429292);
     assert_eq!(run7.customers_12, 285.0);
-    assert_eq!(run7.horizon_profit, 22603583.977138463);
+    assert_eq!(run7.horizon_contribution, 11668636.147597615);
     assert_eq!(run7.accounts_won, 177);
     assert_eq!(run7.leavers, 16);
 }
 
 #[test]
-fn generalist_median_cumulative_profit_of_1000_runs_with_seed_42_is_pinned() {
+fn generalist_median_cumulative_contribution_of_1000_runs_with_seed_42_is_pinned() {
     let scenario = presets::find("generalist").unwrap().scenario;
     let summary = run(&scenario, 1_000, SEED).unwrap();
-    let month_36 = summary.month(Metric::CumulativeProfit, 36);
+    let month_36 = summary.month(Metric::CumulativeContribution, 36);
     let p50 = month_36.quantile(0.5).unwrap();
     let mean = month_36.mean().unwrap();
     println!("P50 {p50:?}, mean {mean:?}");
-    assert_eq!(p50, 24576000.0);
-    assert_eq!(mean, 24648373.449366134);
+    assert_eq!(p50, 13008896.0);
+    assert_eq!(mean, 13080952.618619705);
 }
 
 #[test]
@@ -106,10 +106,10 @@ fn a_restructuring_and_an_uncertain_parameter_give_the_pinned_values() {
     scenario.set(P::OpportunityToWin, Uncertain::Uniform { min: 0.18, max: 0.26 });
     let uncertain = simulate_run(&Prepared::new(&scenario), SEED, 3, &mut ledger, |_, _| {});
     let (a, b) = (
-        fixed[RunMetric::HorizonCumulativeProfit],
-        uncertain[RunMetric::HorizonCumulativeProfit],
+        fixed[RunMetric::HorizonContribution],
+        uncertain[RunMetric::HorizonContribution],
     );
     println!("restructure run 3: {a:?}; with uncertain win rate: {b:?}");
-    assert_eq!(a, 22306011.75144066);
-    assert_eq!(b, 20272072.61048754);
+    assert_eq!(a, 10669074.390190082);
+    assert_eq!(b, 9309414.796032418);
 }

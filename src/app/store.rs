@@ -171,7 +171,7 @@ impl Store {
                 months: months.to_string(),
                 seed: DEFAULT_SEED.to_string(),
             },
-            metric: Metric::CumulativeProfit,
+            metric: Metric::ValueCreated,
             notice: None,
         }
     }
@@ -336,7 +336,7 @@ impl Store {
             months: saved.months.clone(),
             seed: saved.seed.clone(),
         };
-        store.metric = Metric::from_key(&saved.metric).unwrap_or(Metric::CumulativeProfit);
+        store.metric = Metric::from_key(&saved.metric).unwrap_or(Metric::ValueCreated);
         if dropped > 0 {
             store.notice = Some(format!(
                 "{dropped} saved scenario{} no longer available and {} left out.",

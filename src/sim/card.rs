@@ -36,7 +36,7 @@ pub enum Shown {
 }
 
 /// The headline outputs, in the order the card lists them.
-pub const BENCHMARKS: [Benchmark; 10] = [
+pub const BENCHMARKS: [Benchmark; 13] = [
     Benchmark {
         key: "arr_growth",
         title: "ARR growth a year",
@@ -87,7 +87,7 @@ pub const BENCHMARKS: [Benchmark; 10] = [
     },
     Benchmark {
         key: "cac_payback",
-        title: "CAC payback (CAC ÷ new monthly revenue per customer)",
+        title: "CAC payback on gross margin (CAC ÷ a new customer's monthly gross profit)",
         shown_as: Shown::Months,
         low: 12.0,
         high: 24.0,
@@ -95,11 +95,11 @@ pub const BENCHMARKS: [Benchmark; 10] = [
     },
     Benchmark {
         key: "ltv_to_cac",
-        title: "Lifetime value ÷ CAC",
+        title: "Lifetime gross profit of a new customer ÷ CAC",
         shown_as: Shown::Multiple,
         low: 3.0,
         high: 6.0,
-        source: "common SaaS rule of thumb: at least 3×",
+        source: "common SaaS rule of thumb, on gross margin: at least 3×",
     },
     Benchmark {
         key: "acquisition_to_retention",
@@ -117,12 +117,38 @@ pub const BENCHMARKS: [Benchmark; 10] = [
         high: 0.50,
         source: "private SaaS surveys: sales and marketing about 30–50% of revenue for growing companies",
     },
+    Benchmark {
+        key: "comp_to_revenue",
+        title: "Sales pay ÷ revenue (base, commission, bonuses and their payroll load, managers, sales leadership)",
+        shown_as: Shown::Percent,
+        low: 0.15,
+        high: 0.35,
+        source: "derived from the surveys above: sales and marketing 30–50% of revenue, of which people cost about half to two thirds",
+    },
+    Benchmark {
+        key: "contribution_margin",
+        title: "Contribution ÷ revenue (gross profit less sales and marketing cost)",
+        shown_as: Shown::Percent,
+        low: 0.20,
+        high: 0.45,
+        source: "derived: a 70–80% SaaS gross margin less 30–50% of revenue on sales and marketing",
+    },
+    Benchmark {
+        key: "book_value_to_arr",
+        title: "Value of the customer book at the horizon ÷ ARR",
+        shown_as: Shown::Multiple,
+        low: 1.5,
+        high: 3.0,
+        source: "derived: a 70–80% gross margin over 3–5 years of remaining life, discounted at 10% a year, is about 1.5–3 years of revenue (acquirers pay 3–8× ARR for SaaS companies, growth included)",
+    },
 ];
 
 /// Sums over one run's months that the headline figures need.
 #[derive(Default)]
 struct MonthSums {
     revenue: f64,
+    gross_profit: f64,
+    contribution: f64,
     costs: f64,
     customer_months: f64,
     sdr_months: f64,
@@ -133,6 +159,8 @@ struct MonthSums {
 impl MonthSums {
     fn add(&mut self, m: &MonthValues, quotas: (f64, f64)) {
         self.revenue += m[Metric::Revenue];
+        self.gross_profit += m[Metric::GrossProfit];
+        self.contribution += m[Metric::Contribution];
         self.costs += m[Metric::Costs];
         self.customer_months += m[Metric::Customers];
         if m[Metric::HeadcountSdr] > 0.0 {
@@ -146,7 +174,7 @@ impl MonthSums {
 
 /// One run's headline figures, in [`BENCHMARKS`] order (`NaN` when the
 /// figure does not apply, e.g. meetings per SDR without SDRs).
-fn headline(ledger: &Ledger, sums: &MonthSums, totals: &super::metrics::RunValues, months: u32) -> [f64; 10] {
+fn headline(ledger: &Ledger, sums: &MonthSums, totals: &super::metrics::RunValues, months: u32) -> [f64; 13] {
     let years = f64::from(months) / 12.0;
     let arr_growth = if ledger.mrr_start > 0.0 {
         (ledger.mrr_end / ledger.mrr_start).powf(1.0 / years) - 1.0
@@ -175,9 +203,18 @@ fn headline(ledger: &Ledger, sums: &MonthSums, totals: &super::metrics::RunValue
     } else {
         f64::NAN
     };
-    let new_mrr_per_customer = ledger.mrr_new / (ledger.accounts_won.max(1) as f64);
-    let cac_payback = totals[RunMetric::Cac] / new_mrr_per_customer.max(1e-9);
-    let sales_and_marketing = sums.costs / sums.revenue.max(1e-9);
+    let revenue = sums.revenue.max(1e-9);
+    let gross_margin = sums.gross_profit / revenue;
+    let new_gross_profit_per_customer = ledger.mrr_new / (ledger.accounts_won.max(1) as f64) * gross_margin;
+    let cac_payback = totals[RunMetric::Cac] / new_gross_profit_per_customer.max(1e-9);
+    let sales_and_marketing = sums.costs / revenue;
+    let c = &ledger.costs;
+    let pay = c.base_pay + c.commission + c.bonuses + c.variable_pay_load + c.managers + c.leadership;
+    let book_value_to_arr = if totals[RunMetric::EndingArr] > 0.0 {
+        totals[RunMetric::HorizonBookValue] / totals[RunMetric::EndingArr]
+    } else {
+        f64::NAN
+    };
     [
         arr_growth,
         logo_churn,
@@ -189,6 +226,9 @@ fn headline(ledger: &Ledger, sums: &MonthSums, totals: &super::metrics::RunValue
         totals[RunMetric::LtvToCac],
         totals[RunMetric::AcquisitionToRetention],
         sales_and_marketing,
+        pay / revenue,
+        sums.contribution / revenue,
+        book_value_to_arr,
     ]
 }
 
@@ -270,9 +310,30 @@ and their spans), pay (base, commission with quotas and accelerators,
 meeting and retention bonuses, a team pool), a restructuring's dip,
 attrition spike and one-time costs, and the money these make and cost.
 
-It leaves out: the cost of delivering the product (profit here is
-recurring revenue minus the sales and marketing organisation's cost),
-the value of the customers still on the books at the horizon, prices,
+Money: gross profit is recurring revenue × the gross margin
+(`money.gross_margin`, the cost of delivering and supporting the product
+taken off). The sales and marketing cost is every cost line of the month:
+base pay with its benefits load, commission and bonuses with their payroll
+load (`money.variable_pay_load`), front-line managers, sales leadership (a
+head of sales and revenue operations, `money.sales_leadership_cost`),
+sales tools per filled seat (`money.sales_tools_per_seat`), marketing, the
+agency, training, recruiting and restructuring. **Contribution** is gross
+profit less that cost. The **value of the customer book** is the gross
+profit the accounts on the books are expected to bring over the rest of
+their lives: each tier's MRR × gross margin × Σ over the next L months of
+((1 − h) δ)^k, with h the tier's monthly churn when fully served (a
+shortfall of service raises churn while the simulation runs, so an
+under-served book reaches the horizon smaller), δ the monthly discount factor of
+`money.discount_rate` and L = `money.ltv_horizon_months`. Comparisons, the
+payback month, the chance of being ahead and the tornado judge
+**value created**: cumulative contribution plus the change in the book's
+value since the start, so that spending now to win customers is credited
+with the customers won; the plain contribution is reported beside it.
+CAC payback and LTV:CAC are on gross margin.
+
+It leaves out: overheads outside sales and marketing (research and
+development, general and administrative), the growth of the book's
+accounts after the horizon (it is valued at its MRR of the horizon), prices,
 discounting and competitors, pipeline before month 1 (every run starts
 with no open opportunities and no year-to-date figures), and any effect
 of the economy or the market beyond the seasonality of leads.

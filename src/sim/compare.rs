@@ -3,10 +3,15 @@
 //! structure, not chance. A scenario compared with itself differs by exactly 0.
 //!
 //! Per other scenario: difference bands per month, the share of runs in
-//! which it is ahead of the baseline on cumulative profit, and the payback
-//! month — the first month after which its cumulative profit minus the
-//! baseline's stays at or above zero to the horizon. Runs that have not paid
-//! back by the horizon are counted as such, never dropped.
+//! which it is ahead of the baseline, and the payback month — the first
+//! month after which it stays at or above the baseline to the horizon. Runs
+//! that have not paid back by the horizon are counted as such, never dropped.
+//!
+//! "Ahead" and "paid back" are judged on [`JUDGED`]: value created, the
+//! cumulative contribution plus the change in the value of the customer
+//! book, so that a structure that spends now to win customers is credited
+//! with the customers it won. The plain cumulative contribution is among
+//! the reported differences.
 
 use std::ops::Range;
 
@@ -19,12 +24,17 @@ use super::scenario::Scenario;
 use super::stats::Accumulator;
 use super::validate::validate;
 
+/// What a comparison judges scenarios on: value created.
+pub const JUDGED: Metric = Metric::ValueCreated;
+
 /// Metrics whose paired differences are reported month by month.
-pub const DIFFERENCE_METRICS: [Metric; 6] = [
+pub const DIFFERENCE_METRICS: [Metric; 8] = [
+    Metric::ValueCreated,
+    Metric::CumulativeContribution,
+    Metric::BookValue,
     Metric::Revenue,
     Metric::Costs,
-    Metric::Profit,
-    Metric::CumulativeProfit,
+    Metric::Contribution,
     Metric::NewBookings,
     Metric::Customers,
 ];
@@ -35,13 +45,13 @@ pub struct Pair {
     pub scenario: String,
     /// `differences[i][month - 1]` for `DIFFERENCE_METRICS[i]`: this scenario minus the baseline.
     pub differences: Vec<Vec<Accumulator>>,
-    /// Runs in which this scenario's cumulative profit is strictly ahead, per month.
+    /// Runs in which this scenario is strictly ahead on [`JUDGED`], per month.
     pub ahead: Vec<u64>,
     /// Runs whose payback month is m, at index m − 1.
     pub payback: Vec<u64>,
     /// Runs not paid back by the horizon.
     pub not_paid_back: u64,
-    /// Horizon cumulative profit, this scenario minus the baseline.
+    /// [`JUDGED`] at the horizon, this scenario minus the baseline.
     pub horizon_difference: Accumulator,
 }
 
@@ -73,7 +83,7 @@ impl Pair {
         self.horizon_difference.merge(&other.horizon_difference);
     }
 
-    /// Share of runs ahead of the baseline on cumulative profit, per month.
+    /// Share of runs ahead of the baseline on [`JUDGED`], per month.
     #[must_use]
     pub fn chance_ahead(&self, runs: u64) -> Vec<f64> {
         self.ahead.iter().map(|a| *a as f64 / runs.max(1) as f64).collect()
@@ -271,7 +281,7 @@ fn record_pair(pair: &mut Pair, base: &[MonthValues], other: &[MonthValues]) {
         for (i, metric) in DIFFERENCE_METRICS.iter().enumerate() {
             pair.differences[i][month].insert(b[*metric] - a[*metric]);
         }
-        let gap = b[Metric::CumulativeProfit] - a[Metric::CumulativeProfit];
+        let gap = b[JUDGED] - a[JUDGED];
         if gap > 0.0 {
             pair.ahead[month] += 1;
         }
@@ -290,7 +300,6 @@ fn record_pair(pair: &mut Pair, base: &[MonthValues], other: &[MonthValues]) {
         None => pair.payback[first_different.unwrap_or(0)] += 1,
     }
     if let (Some(a), Some(b)) = (base.last(), other.last()) {
-        pair.horizon_difference
-            .insert(b[Metric::CumulativeProfit] - a[Metric::CumulativeProfit]);
+        pair.horizon_difference.insert(b[JUDGED] - a[JUDGED]);
     }
 }

@@ -66,10 +66,13 @@ macro_rules! metrics {
 metrics!(Metric, METRIC_COUNT, ALL, MonthValues {
     Revenue: "revenue", "Revenue", "USD per month";
     NewBookings: "new_bookings", "New bookings (annual contract value)", "USD per month";
-    Costs: "costs", "Costs", "USD per month";
-    Profit: "profit", "Profit", "USD per month";
-    CumulativeProfit: "cumulative_profit", "Cumulative profit", "USD";
-    DiscountedCumulativeProfit: "npv", "Net present value of profit so far", "USD";
+    GrossProfit: "gross_profit", "Gross profit (revenue × gross margin)", "USD per month";
+    Costs: "costs", "Sales and marketing cost", "USD per month";
+    Contribution: "contribution", "Contribution (gross profit less sales and marketing cost)", "USD per month";
+    CumulativeContribution: "cumulative_contribution", "Cumulative contribution", "USD";
+    DiscountedContribution: "npv", "Net present value of contribution so far", "USD";
+    BookValue: "book_value", "Value of the customer book (its expected future gross profit, discounted)", "USD";
+    ValueCreated: "value_created", "Value created (cumulative contribution plus the change in the customer book's value)", "USD";
     Customers: "customers", "Customers", "accounts";
     CustomersStrategic: "customers_strategic", "Strategic customers", "accounts";
     CustomersCore: "customers_core", "Core customers", "accounts";
@@ -103,12 +106,15 @@ metrics!(Metric, METRIC_COUNT, ALL, MonthValues {
 });
 
 metrics!(RunMetric, RUN_METRIC_COUNT, ALL_RUN, RunValues {
-    HorizonCumulativeProfit: "cumulative_profit", "Cumulative profit at the horizon", "USD";
+    HorizonValueCreated: "value_created", "Value created at the horizon (cumulative contribution plus the change in the customer book's value)", "USD";
+    HorizonContribution: "cumulative_contribution", "Cumulative contribution at the horizon", "USD";
+    HorizonBookValue: "book_value", "Value of the customer book at the horizon", "USD";
+    BookValueChange: "book_value_change", "Change in the customer book's value since the start", "USD";
     HorizonRevenue: "total_revenue", "Revenue over the horizon", "USD";
-    HorizonNpv: "npv", "Net present value of profit", "USD";
+    HorizonNpv: "npv", "Net present value of contribution", "USD";
     EndingArr: "ending_arr", "Annual recurring revenue at the horizon", "USD per year";
     Cac: "cac", "Acquisition cost per new customer (CAC)", "USD";
     RetentionCostPerCustomerYear: "retention_cost_per_customer_year", "Retention cost per customer kept a year", "USD";
     AcquisitionToRetention: "acquisition_to_retention", "Winning a customer costs … times keeping one a year", "×";
-    LtvToCac: "ltv_to_cac", "Lifetime value to CAC", "×";
+    LtvToCac: "ltv_to_cac", "Lifetime gross profit of a new customer to CAC", "×";
 });

@@ -386,7 +386,17 @@ catalogue! {
 
     // --- Money ---
     DiscountRate: "money.discount_rate", "Discount rate", SharePerYear, 0.10, [0.0, 1.0], false, ASSUMPTION,
-        "Annual rate used to discount profit for the net present value.";
+        "Annual rate used to discount contribution for the net present value, and the future gross profit of the customer book for its value.";
+    GrossMargin: "money.gross_margin", "Gross margin", Share, 0.75, [0.0, 1.0], false, "benchmark: public SaaS benchmark surveys (KeyBanc/Sapphire private SaaS survey, public SaaS filings) put subscription gross margin at about 70–80%",
+        "Share of recurring revenue left after the cost of serving it (hosting, support, onboarding): gross profit = revenue × gross margin. Contribution is gross profit less the sales and marketing cost.";
+    LtvHorizonMonths: "money.ltv_horizon_months", "Customer life counted", Months, 60.0, [1.0, 120.0], true, "convention: SaaS lifetime-value estimates usually cap a customer's life at about 5 years, so a low churn rate does not imply decades of revenue",
+        "Longest remaining life counted when valuing a customer: the lifetime value behind LTV:CAC and the value of the customer book both stop after this many months.";
+    SalesToolsPerSeat: "money.sales_tools_per_seat", "Sales tools per seat", UsdPerMonth, 400.0, [0.0, 5_000.0], false, "benchmark: vendors' published list prices: CRM about $100–175, sales engagement about $100–150 and contact data about $50–150 per user a month",
+        "CRM, sales engagement and contact-data licences per filled seat (sellers, SDRs, account and retention managers, front-line managers) and month.";
+    VariablePayLoad: "money.variable_pay_load", "Payroll load on commission and bonuses", Multiplier, 1.08, [1.0, 1.5], false, "benchmark: US employer payroll taxes on wages: Social Security 6.2% and Medicare 1.45% (IRS Publication 15), plus a little unemployment insurance",
+        "Employer cost of each dollar of commission and bonus (payroll taxes; benefits such as health cover do not grow with variable pay, so this is below the load on base salary).";
+    SalesLeadershipCost: "money.sales_leadership_cost", "Sales leadership", UsdPerMonth, 50_000.0, [0.0, 2_000_000.0], false, "benchmark: US pay surveys: a mid-market head of sales about $300–400k on-target earnings and a revenue-operations manager about $120–160k a year; with benefits about $600k a year",
+        "Fixed monthly cost of the head of sales and revenue operations, above the front-line managers; the same whatever the structure.";
 }
 
 /// Number of catalogued parameters.

@@ -301,7 +301,7 @@ pub struct PairView {
     pub scenario: String,
     /// Month-by-month bands of this scenario minus the baseline.
     pub differences: Vec<MetricSeries>,
-    /// Share of runs with more cumulative profit than the baseline, per month.
+    /// Share of runs with more value created (cumulative contribution plus the change in the book's value) than the baseline, per month.
     pub chance_ahead: Vec<f64>,
     pub payback: PaybackView,
     pub horizon_difference: Option<Bands>,

@@ -1,5 +1,6 @@
-//! The sensitivity tornado: which assumptions move the horizon's cumulative
-//! profit most. Each parameter is pinned at a low and a high value in turn
+//! The sensitivity tornado: which assumptions move the horizon's value
+//! created (cumulative contribution plus the change in the customer book's
+//! value, what comparisons are judged on) most. Each parameter is pinned at a low and a high value in turn
 //! (every other parameter as the scenario has it) and the mean outcome is
 //! recomputed on the same random numbers. When a baseline is given the
 //! outcome is the paired difference "scenario minus baseline", so the
@@ -11,8 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::compare::on_horizon;
-use super::metrics::Metric;
+use super::compare::{JUDGED, on_horizon};
 use super::model::{Ledger, Prepared, simulate_run};
 use super::params::{P, Unit};
 use super::run::{MAX_RUNS, MIN_RUNS, RunError};
@@ -155,11 +155,8 @@ impl TornadoRunner {
         }
         let months = baseline.map_or(scenario.months, |b| b.months);
         let outcome = match baseline {
-            Some(b) => format!(
-                "Cumulative profit at month {months}: {} minus {}",
-                scenario.name, b.name
-            ),
-            None => format!("Cumulative profit at month {months}: {}", scenario.name),
+            Some(b) => format!("Value created by month {months}: {} minus {}", scenario.name, b.name),
+            None => format!("Value created by month {months}: {}", scenario.name),
         };
         Ok(TornadoRunner {
             subject: on_horizon(scenario, months),
@@ -237,17 +234,13 @@ fn mean_outcome(reference: Option<&Prepared>, subject: &Prepared, runs: u64, see
     let mut ledger = Ledger::default();
     let mut total = 0.0;
     for run in 0..runs {
-        let mut subject_profit = 0.0;
-        simulate_run(subject, seed, run, &mut ledger, |_, v| {
-            subject_profit = v[Metric::CumulativeProfit]
-        });
-        let mut reference_profit = 0.0;
+        let mut subject_value = 0.0;
+        simulate_run(subject, seed, run, &mut ledger, |_, v| subject_value = v[JUDGED]);
+        let mut reference_value = 0.0;
         if let Some(r) = reference {
-            simulate_run(r, seed, run, &mut ledger, |_, v| {
-                reference_profit = v[Metric::CumulativeProfit]
-            });
+            simulate_run(r, seed, run, &mut ledger, |_, v| reference_value = v[JUDGED]);
         }
-        total += subject_profit - reference_profit;
+        total += subject_value - reference_value;
     }
     total / runs.max(1) as f64
 }

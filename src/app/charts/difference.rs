@@ -1,5 +1,5 @@
 //! "Against the baseline", month by month: [`DifferenceChart`] draws one
-//! scenario's paired difference in cumulative profit as bands over a zero
+//! scenario's paired difference in value created as bands over a zero
 //! line; [`ChanceAheadChart`] draws every scenario's chance of being ahead
 //! with a 50% line. Both map a view model from `crate::app::view::pair`.
 
@@ -20,7 +20,7 @@ pub struct DifferenceChartProps {
     pub chart: Rc<view::DifferenceChart>,
 }
 
-/// One scenario minus the baseline, cumulative profit by month.
+/// One scenario minus the baseline, value created by month.
 #[component]
 pub fn DifferenceChart(props: &DifferenceChartProps) -> Html {
     let chart = &props.chart;
@@ -70,7 +70,7 @@ pub struct ChanceAheadChartProps {
     pub chart: Rc<view::ChanceAheadChart>,
 }
 
-/// Every other scenario's chance of more cumulative profit than the baseline, by month.
+/// Every other scenario's chance of more value created than the baseline, by month.
 #[component]
 pub fn ChanceAheadChart(props: &ChanceAheadChartProps) -> Html {
     let chart = &props.chart;

@@ -244,7 +244,7 @@ pub(super) mod tests {
 
     #[wasm_bindgen_test]
     async fn the_fan_chart_draws_bands_lines_axes_and_a_legend() {
-        let chart = Rc::new(fan_chart(&comparison(60), Metric::CumulativeProfit, ChartSize::WIDE));
+        let chart = Rc::new(fan_chart(&comparison(60), Metric::ValueCreated, ChartSize::WIDE));
         let root = render::<FanChart>(FanChartProps {
             chart: chart.clone(),
             controls: html! { <select data-testid="metric-picker"></select> },

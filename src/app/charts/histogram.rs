@@ -23,7 +23,7 @@ pub struct OutcomeHistogramProps {
 /// through each other, and their outlines carry the shape.
 const FILL_OPACITY: &str = "0.2";
 
-/// The distribution of cumulative profit at the horizon, per scenario.
+/// The distribution of value created by the horizon, per scenario.
 #[component]
 pub fn OutcomeHistogram(props: &OutcomeHistogramProps) -> Html {
     let chart = &props.chart;

@@ -118,7 +118,7 @@ fn Figures(props: &FiguresProps) -> Html {
     let metric = if metrics.contains(&props.metric) {
         props.metric
     } else {
-        Metric::CumulativeProfit
+        Metric::ValueCreated
     };
     let fan = use_memo((merged.clone(), metric, size), |(m, metric, size)| {
         fan_chart(&m.0, *metric, *size)
@@ -320,7 +320,7 @@ fn Sensitivity(props: &SensitivityProps) -> Html {
     html! {
         <section class="results__section" data-testid="sensitivity">
             <h2>{ "Which assumptions matter" }</h2>
-            <p>{ "Each assumption is set low and high in turn, on the same futures, to see how much the difference in cumulative profit moves. It takes about 18 small extra runs." }</p>
+            <p>{ "Each assumption is set low and high in turn, on the same futures, to see how much the difference in value created (cumulative contribution plus the change in the customer book's value) moves. It takes about 18 small extra runs." }</p>
             <div class="sensitivity__controls">
                 <label for="sensitivity-scenario">{ "Scenario" }</label>
                 <select id="sensitivity-scenario" onchange={on_choose}>

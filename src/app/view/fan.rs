@@ -21,10 +21,13 @@ pub const FONT_SIZE: f64 = 13.0;
 
 /// The metrics the page's metric picker offers, in its order.
 pub const FAN_METRICS: &[Metric] = &[
+    Metric::ValueCreated,
+    Metric::CumulativeContribution,
+    Metric::BookValue,
     Metric::Revenue,
-    Metric::CumulativeProfit,
+    Metric::GrossProfit,
     Metric::Costs,
-    Metric::Profit,
+    Metric::Contribution,
     Metric::NewBookings,
     Metric::Customers,
     Metric::ChurnedRevenue,
@@ -163,7 +166,7 @@ pub struct HoverMonth {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FanChart {
     pub metric: Metric,
-    /// The metric's title, e.g. "Cumulative profit".
+    /// The metric's title, e.g. "Cumulative contribution".
     pub title: String,
     pub width: f64,
     pub height: f64,
@@ -282,8 +285,8 @@ fn value_range(scenarios: &[ScenarioBands]) -> Option<(f64, f64)> {
     Some((low, high))
 }
 
-/// A metric's title inside a sentence: "Cumulative profit" → "cumulative
-/// profit", but "SDRs" and "AE capacity used" keep their capitals.
+/// A metric's title inside a sentence: "Cumulative contribution" →
+/// "cumulative contribution", but "SDRs" and "AE capacity used" keep their capitals.
 fn in_sentence(title: &str) -> String {
     let mut chars = title.chars();
     match (chars.next(), chars.next()) {
@@ -586,7 +589,7 @@ pub(super) mod tests {
     fn every_point_lies_in_the_plot_area_and_months_run_left_to_right() {
         let c = comparison(200);
         for size in [ChartSize::WIDE, ChartSize::NARROW] {
-            let chart = fan_chart(&c, Metric::CumulativeProfit, size);
+            let chart = fan_chart(&c, Metric::ValueCreated, size);
             assert_eq!(chart.series.len(), 3);
             for s in &chart.series {
                 assert_eq!(s.points.len(), c.months as usize);
@@ -636,7 +639,7 @@ pub(super) mod tests {
     #[test]
     fn y_ticks_cover_the_bands_and_read_in_the_metric_unit() {
         let c = comparison(200);
-        let chart = fan_chart(&c, Metric::CumulativeProfit, ChartSize::WIDE);
+        let chart = fan_chart(&c, Metric::ValueCreated, ChartSize::WIDE);
         let (top, bottom) = (chart.y_ticks.last().unwrap(), &chart.y_ticks[0]);
         assert!((top.position - chart.plot.top).abs() < 1e-9);
         assert!((bottom.position - chart.plot.bottom).abs() < 1e-9);
@@ -682,14 +685,16 @@ pub(super) mod tests {
     #[test]
     fn the_summary_gives_each_median_and_range_at_the_horizon() {
         let c = comparison(200);
-        let chart = fan_chart(&c, Metric::CumulativeProfit, ChartSize::WIDE);
+        let chart = fan_chart(&c, Metric::ValueCreated, ChartSize::WIDE);
         assert_eq!(
             chart.text.label,
-            "Fan chart of cumulative profit by month for 3 scenarios"
+            "Fan chart of value created (cumulative contribution plus the change in the customer book's value) by month for 3 scenarios"
         );
-        assert!(chart.text.summary.starts_with("Median cumulative profit at month 36: "));
+        assert!(chart.text.summary.starts_with(
+            "Median value created (cumulative contribution plus the change in the customer book's value) at month 36: "
+        ));
         for summary in &c.summaries {
-            let b = summary.month(Metric::CumulativeProfit, c.months).bands().unwrap();
+            let b = summary.month(Metric::ValueCreated, c.months).bands().unwrap();
             let expected = format!(
                 "{} {} (P10–P90 {}–{})",
                 summary.scenario,
@@ -708,7 +713,7 @@ pub(super) mod tests {
     #[test]
     fn hover_reads_out_every_scenario_at_the_nearest_month() {
         let c = comparison(100);
-        let chart = fan_chart(&c, Metric::CumulativeProfit, ChartSize::WIDE);
+        let chart = fan_chart(&c, Metric::ValueCreated, ChartSize::WIDE);
         assert_eq!(chart.hover.len(), c.months as usize);
         let month_18 = &chart.hover[17];
         assert_eq!(month_18.month, 18);
@@ -716,7 +721,7 @@ pub(super) mod tests {
         assert_eq!(chart.nearest_month(-50.0), Some(0));
         assert_eq!(chart.nearest_month(1e6), Some(35));
         assert_eq!(month_18.entries.len(), 3);
-        let b = c.summaries[1].month(Metric::CumulativeProfit, 18).bands().unwrap();
+        let b = c.summaries[1].month(Metric::ValueCreated, 18).bands().unwrap();
         let expected = format!(
             "{} {} (P10–P90 {}–{})",
             c.summaries[1].scenario,
@@ -751,7 +756,7 @@ pub(super) mod tests {
     #[test]
     fn no_runs_give_an_empty_but_valid_chart() {
         let c = comparison(0);
-        let chart = fan_chart(&c, Metric::CumulativeProfit, ChartSize::WIDE);
+        let chart = fan_chart(&c, Metric::ValueCreated, ChartSize::WIDE);
         assert_eq!(chart.series.len(), 3);
         for s in &chart.series {
             assert!(s.points.is_empty() && s.outer_band.is_empty() && s.median.is_empty());
@@ -783,7 +788,7 @@ pub(super) mod tests {
         ] {
             assert!(!offered.contains(&absent), "{absent:?}");
         }
-        for present in [Metric::Revenue, Metric::CumulativeProfit, Metric::HeadcountGeneralist] {
+        for present in [Metric::Revenue, Metric::ValueCreated, Metric::HeadcountGeneralist] {
             assert!(offered.contains(&present), "{present:?}");
         }
         // Adding the three-stage team brings the SDR line back.
@@ -795,7 +800,7 @@ pub(super) mod tests {
 
     #[test]
     fn titles_read_inside_a_sentence() {
-        assert_eq!(in_sentence("Cumulative profit"), "cumulative profit");
+        assert_eq!(in_sentence("Cumulative contribution"), "cumulative contribution");
         assert_eq!(in_sentence("SDRs"), "SDRs");
         assert_eq!(in_sentence("AE capacity used"), "AE capacity used");
     }

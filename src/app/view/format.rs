@@ -8,7 +8,7 @@
 /// The kinds of quantity the engine reports, from its unit strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Quantity {
-    /// A stock of money, e.g. cumulative profit ("USD").
+    /// A stock of money, e.g. cumulative contribution ("USD").
     Money,
     /// A flow of money per month ("USD per month").
     MoneyPerMonth,

@@ -1,4 +1,5 @@
-//! "Outcome at the horizon": how cumulative profit at the last month is
+//! "Outcome at the horizon": how value created by the last month (cumulative
+//! contribution plus the change in the customer book's value) is
 //! spread over the runs, per scenario on common bins, with each scenario's
 //! median, P10 and P90 marked.
 //!
@@ -98,7 +99,7 @@ pub struct HistogramChart {
     pub table: DataTable,
 }
 
-const METRIC: RunMetric = RunMetric::HorizonCumulativeProfit;
+const METRIC: RunMetric = RunMetric::HorizonValueCreated;
 
 fn outcomes(comparison: &Comparison) -> Vec<&Accumulator> {
     comparison.summaries.iter().map(|s| s.horizon(METRIC)).collect()
@@ -210,7 +211,7 @@ pub fn outcome_histogram(comparison: &Comparison, size: ChartSize) -> HistogramC
         axis_text: AxisText::around(&plot, size),
         x_ticks: x.as_ref().map_or_else(Vec::new, money_ticks),
         y_ticks,
-        x_title: format!("Cumulative profit at {} (US dollars)", format::month(comparison.months)),
+        x_title: format!("Value created at {} (US dollars)", format::month(comparison.months)),
         y_title: "Share of runs".to_owned(),
         zero_line: x.as_ref().and_then(|axis| {
             let (low, high) = axis.scale.domain;
@@ -332,7 +333,7 @@ fn chart_text(
     let month = format::month(comparison.months);
     let count = series.len();
     let label = format!(
-        "Histogram of cumulative profit at {month} for {count} {}",
+        "Histogram of value created at {month} for {count} {}",
         if count == 1 { "scenario" } else { "scenarios" }
     );
     let medians: Vec<String> = comparison
@@ -344,12 +345,12 @@ fn chart_text(
     let (Some(low), Some(high)) = (edges.first(), edges.last()) else {
         return ChartText {
             label,
-            summary: format!("No results yet: run the simulation to see how cumulative profit at {month} is spread."),
+            summary: format!("No results yet: run the simulation to see how value created at {month} is spread."),
         };
     };
     let outside = series.iter().map(|s| s.below + s.above).fold(0.0, f64::max);
     let summary = format!(
-        "Median cumulative profit at {month}: {}. The bars show the share of {} runs in each range from {} to {}; runs outside it (up to {} per scenario) are counted in the table.",
+        "Median value created at {month}: {}. The bars show the share of {} runs in each range from {} to {}; runs outside it (up to {} per scenario) are counted in the table.",
         medians.join("; "),
         format::count(comparison.runs as f64),
         format::money(*low),
@@ -360,7 +361,7 @@ fn chart_text(
 }
 
 fn data_table(comparison: &Comparison, series: &[HistogramSeries], edges: &[f64]) -> DataTable {
-    let mut headers = vec![format!("Cumulative profit at {}", format::month(comparison.months))];
+    let mut headers = vec![format!("Value created at {}", format::month(comparison.months))];
     headers.extend(series.iter().map(|s| s.scenario.clone()));
     let row = |label: String, share: &dyn Fn(&HistogramSeries) -> f64| {
         std::iter::once(label)
@@ -378,7 +379,7 @@ fn data_table(comparison: &Comparison, series: &[HistogramSeries], edges: &[f64]
     }
     DataTable {
         caption: format!(
-            "Share of {} runs by cumulative profit at {}",
+            "Share of {} runs by value created at {}",
             format::count(comparison.runs as f64),
             format::month(comparison.months)
         ),
@@ -586,9 +587,9 @@ mod tests {
         let chart = outcome_histogram(&c, ChartSize::WIDE);
         assert_eq!(
             chart.text.label,
-            "Histogram of cumulative profit at month 36 for 3 scenarios"
+            "Histogram of value created at month 36 for 3 scenarios"
         );
-        assert!(chart.text.summary.starts_with("Median cumulative profit at month 36: "));
+        assert!(chart.text.summary.starts_with("Median value created at month 36: "));
         for s in &c.summaries {
             let o = s.horizon(METRIC);
             let expected = format!(

@@ -48,13 +48,27 @@ impl Source {
     }
 }
 
-/// The horizon figures, in the order the table shows them, with their row titles.
-const HORIZON_ROWS: [(RunMetric, &str); 7] = [
+/// The horizon figures, in the order the table shows them, with their row
+/// titles: first what comparisons are judged on, value created, then its
+/// two parts, the plain contribution and the change in the book's value.
+const HORIZON_ROWS: [(RunMetric, &str); 10] = [
+    (
+        RunMetric::HorizonValueCreated,
+        "Value created at the horizon (contribution plus the change in the customer book's value)",
+    ),
+    (
+        RunMetric::HorizonContribution,
+        "Contribution over the horizon (gross profit less sales and marketing cost)",
+    ),
+    (
+        RunMetric::BookValueChange,
+        "Change in the customer book's value (its expected future gross profit, discounted) over the horizon",
+    ),
+    (RunMetric::HorizonBookValue, "Value of the customer book at the horizon"),
     (RunMetric::EndingArr, "Annual recurring revenue at the horizon"),
     (RunMetric::HorizonRevenue, "Revenue over the horizon"),
-    (RunMetric::HorizonCumulativeProfit, "Cumulative profit at the horizon"),
     (RunMetric::Cac, "Acquisition cost per new customer (CAC)"),
-    (RunMetric::LtvToCac, "Lifetime value to CAC"),
+    (RunMetric::LtvToCac, "Lifetime gross profit of a new customer to CAC"),
     (
         RunMetric::AcquisitionToRetention,
         "Acquisition vs retention cost: winning a customer costs this many times keeping one a year",
@@ -263,9 +277,12 @@ mod tests {
         assert_eq!(
             keys,
             vec![
+                "value_created",
+                "cumulative_contribution",
+                "book_value_change",
+                "book_value",
                 "ending_arr",
                 "total_revenue",
-                "cumulative_profit",
                 "cac",
                 "ltv_to_cac",
                 "acquisition_to_retention",

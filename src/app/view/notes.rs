@@ -15,10 +15,13 @@ pub fn has_uncertain_inputs(scenarios: &[Scenario]) -> bool {
 #[must_use]
 pub fn framing(scenarios: &[Scenario], months: u32) -> Vec<String> {
     let mut notes = vec![format!(
-        "Profit here is recurring revenue minus the costs of the sales and marketing organisation \
-         (pay and commissions, managers, marketing, the agency, training, hiring and restructuring costs). \
-         It leaves out the cost of delivering the product and the value of the customers still on the books \
-         at month {months}."
+        "Contribution is gross profit (recurring revenue times the gross margin, which pays for delivering and \
+         supporting the product) less the costs of the sales and marketing organisation (pay, commissions and \
+         their payroll taxes, managers and sales leadership, sales tools, marketing, the agency, training, hiring \
+         and restructuring costs). Scenarios are judged on value created: contribution plus the change in the \
+         value of the customer book, the gross profit the customers still on the books at month {months} are \
+         expected to bring over the rest of their lives (at most the customer life counted, discounted at the \
+         discount rate). So a structure that spends now to win customers is credited with the customers it won."
     )];
     notes.push(if has_uncertain_inputs(scenarios) {
         "Some inputs are ranges: each future draws them anew, so the bands show both the chance in the model \

@@ -1,5 +1,6 @@
 //! "Against the baseline": for each other scenario, the paired difference
-//! of cumulative profit by month as bands, the chance of being ahead by
+//! of value created (cumulative contribution plus the change in the
+//! customer book's value, what [`JUDGED`] names) by month as bands, the chance of being ahead by
 //! month, the payback-month distribution and the sentences that say what
 //! they mean.
 //!
@@ -20,7 +21,7 @@ use super::fan::{AxisText, FONT_SIZE, PlotArea, Tick, plot_area};
 use super::format::{money, money_difference, month, percent, percent_plain};
 use super::scale::{LinearScale, nice_ticks};
 use super::{ChartSize, ChartText, DataTable, scenario_colour};
-use crate::sim::compare::{Comparison, DIFFERENCE_METRICS, Pair};
+use crate::sim::compare::{Comparison, DIFFERENCE_METRICS, JUDGED, Pair};
 use crate::sim::metrics::Metric;
 use crate::sim::stats::{Accumulator, Bands};
 
@@ -122,7 +123,7 @@ pub struct PairView {
     pub payback: PaybackChart,
 }
 
-/// The difference in cumulative profit (scenario minus baseline) by month:
+/// The difference in value created (scenario minus baseline) by month:
 /// P5–P95 and P25–P75 bands and the median line over a zero line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DifferenceChart {
@@ -281,7 +282,7 @@ pub fn headline(pair: &Pair, baseline: &str, runs: u64, months: u32) -> String {
     }
     let ahead = percent(ahead_at_horizon(pair, runs));
     let opening = format!(
-        "{scenario} is ahead of {baseline} at {} in {ahead} of futures",
+        "{scenario} is ahead of {baseline} at {} in {ahead} of futures on value created (contribution plus the change in the customer book's value)",
         month(months)
     );
     let Some(bands) = pair.horizon_difference.bands() else {
@@ -292,13 +293,20 @@ pub fn headline(pair: &Pair, baseline: &str, runs: u64, months: u32) -> String {
         money_difference(bands.p10),
         money_difference(bands.p90)
     );
-    if bands.p50 > 0.0 {
+    let judged = if bands.p50 > 0.0 {
         format!("{opening}, by {} (median; {spread}).", money(bands.p50))
     } else {
         format!(
             "{opening}; the median difference is {} ({spread}).",
             money_difference(bands.p50)
         )
+    };
+    match differences_of(pair, Metric::CumulativeContribution).last() {
+        Some(Some(contribution)) => format!(
+            "{judged} On contribution alone, leaving out the customer book's value, the median difference is {}.",
+            money_difference(contribution.p50)
+        ),
+        _ => judged,
     }
 }
 
@@ -310,7 +318,8 @@ pub fn sentence_month(pair: &Pair, runs: u64, months: u32) -> u32 {
     pair.median_payback(runs).unwrap_or(months)
 }
 
-/// "In 67% of futures B has paid back by month 18; in 9% it never does
+/// "In 67% of futures B has paid back by month 18 (from then on its value
+/// created stays at or above A's); in 9% it never does
 /// within 36 months. At month 36 it is ahead of A in 84% of futures."
 #[must_use]
 pub fn payback_sentence(pair: &Pair, baseline: &str, runs: u64, months: u32) -> String {
@@ -333,7 +342,7 @@ pub fn payback_sentence(pair: &Pair, baseline: &str, runs: u64, months: u32) -> 
         format!("in {} it never does within {months} months", percent(share))
     };
     format!(
-        "In {} of futures {} has paid back by {}; {never}. At {} it is ahead of {baseline} in {} of futures.",
+        "In {} of futures {} has paid back by {} (from then on its value created stays at or above {baseline}'s); {never}. At {} it is ahead of {baseline} in {} of futures.",
         percent(by),
         pair.scenario,
         month(at),
@@ -342,10 +351,11 @@ pub fn payback_sentence(pair: &Pair, baseline: &str, runs: u64, months: u32) -> 
     )
 }
 
-fn cumulative_profit_differences(pair: &Pair) -> Vec<Option<Bands>> {
+/// Month-by-month bands of `metric`, scenario minus baseline.
+fn differences_of(pair: &Pair, metric: Metric) -> Vec<Option<Bands>> {
     DIFFERENCE_METRICS
         .iter()
-        .position(|m| *m == Metric::CumulativeProfit)
+        .position(|m| *m == metric)
         .and_then(|i| pair.differences.get(i))
         .map(|by_month| by_month.iter().map(Accumulator::bands).collect())
         .unwrap_or_default()
@@ -392,7 +402,7 @@ fn framed(
 }
 
 fn difference_chart(pair: &Pair, baseline: &str, colour: &'static str, size: ChartSize) -> DifferenceChart {
-    let bands = cumulative_profit_differences(pair);
+    let bands = differences_of(pair, JUDGED);
     let months = bands.len() as u32;
     let known: Vec<(f64, Bands)> = bands
         .iter()
@@ -412,7 +422,7 @@ fn difference_chart(pair: &Pair, baseline: &str, colour: &'static str, size: Cha
         known.iter().map(|(m, b)| (x.map(*m), y.map(pick(b)))).collect()
     };
     DifferenceChart {
-        title: format!("{} against {baseline}: difference in cumulative profit", pair.scenario),
+        title: format!("{} against {baseline}: difference in value created", pair.scenario),
         width: size.width,
         height: size.height,
         font_size: FONT_SIZE,
@@ -444,7 +454,7 @@ fn from_month_on(holds: &[bool]) -> Option<u32> {
 
 fn difference_text(pair: &Pair, baseline: &str, bands: &[Option<Bands>]) -> ChartText {
     let label = format!(
-        "Cumulative profit of {} minus {baseline}, by month: the median difference with the middle 50% and 90% of futures",
+        "Value created (cumulative contribution plus the change in the customer book's value) by {} minus {baseline}, by month: the median difference with the middle 50% and 90% of futures",
         pair.scenario
     );
     let summary = if is_identical(pair) {
@@ -482,7 +492,7 @@ fn difference_table(pair: &Pair, bands: &[Option<Bands>]) -> DataTable {
         })
         .collect();
     DataTable {
-        caption: format!("Cumulative profit, {} minus the baseline, by month", pair.scenario),
+        caption: format!("Value created, {} minus the baseline, by month", pair.scenario),
         headers: ["Month", "P5", "P25", "Median", "P75", "P95"]
             .map(str::to_owned)
             .to_vec(),
@@ -713,7 +723,9 @@ fn chance_ahead_text(comparison: &Comparison, baseline: &str) -> ChartText {
         format!("{}.", clauses.join("; "))
     };
     ChartText {
-        label: format!("Chance of each scenario having more cumulative profit than {baseline}, by month"),
+        label: format!(
+            "Chance of each scenario having created more value (contribution plus the change in the customer book's value) than {baseline}, by month"
+        ),
         summary,
     }
 }
@@ -736,7 +748,7 @@ fn chance_ahead_table(comparison: &Comparison) -> DataTable {
         })
         .collect();
     DataTable {
-        caption: "Chance of being ahead of the baseline on cumulative profit, by month".to_owned(),
+        caption: "Chance of being ahead of the baseline on value created, by month".to_owned(),
         headers: std::iter::once("Month".to_owned())
             .chain(comparison.pairs.iter().map(|p| p.scenario.clone()))
             .collect(),
@@ -792,9 +804,10 @@ mod tests {
         let sentence = payback_sentence(restructuring, &c.summaries[0].scenario, c.runs, c.months);
         assert!(
             sentence.starts_with(&format!(
-                "In {} of futures {} has paid back by month {at};",
+                "In {} of futures {} has paid back by month {at} (from then on its value created stays at or above {}'s);",
                 percent(by),
-                restructuring.scenario
+                restructuring.scenario,
+                c.summaries[0].scenario
             )),
             "{sentence}"
         );
@@ -947,7 +960,7 @@ mod tests {
         assert_eq!(chart.median.matches('L').count(), 35);
         assert!(chart.zero_y >= chart.plot.top && chart.zero_y <= chart.plot.bottom);
         // Pixels grow downwards: P95 is drawn above (smaller y than) P5.
-        let bands = cumulative_profit_differences(&c.pairs[1]);
+        let bands = differences_of(&c.pairs[1], JUDGED);
         let last = bands[35].unwrap();
         assert!(last.p95 >= last.p75 && last.p75 >= last.p50 && last.p50 >= last.p25 && last.p25 >= last.p5);
         assert!(chart.y_ticks.windows(2).all(|w| w[0].position > w[1].position));

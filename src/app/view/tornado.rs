@@ -71,7 +71,7 @@ pub struct TornadoView {
     pub plot: PlotArea,
     pub legend: Vec<LegendEntry>,
     pub base_label_y: f64,
-    /// What the outcome is, e.g. "Cumulative profit at month 36: B minus A".
+    /// What the outcome is, e.g. "Value created by month 36: B minus A".
     pub outcome: String,
     pub base: f64,
     pub base_x: f64,
@@ -391,7 +391,7 @@ mod tests {
 
     fn made_up(bars: Vec<TornadoBar>) -> Tornado {
         Tornado {
-            outcome: "Cumulative profit at month 36: B minus A".to_owned(),
+            outcome: "Value created by month 36: B minus A".to_owned(),
             runs: 100,
             base: 1_000_000.0,
             bars,

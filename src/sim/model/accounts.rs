@@ -1,6 +1,7 @@
 //! What a run books: the month's cost lines, the run's cumulative flows
 //! (checked by the invariant tests) and the sums behind the per-run metrics.
 
+use super::money::Valuation;
 use crate::sim::metrics::{Metric, MonthValues, RunMetric, RunValues};
 
 /// Cumulative flows of one run, for the invariant tests.
@@ -41,10 +42,14 @@ pub struct Ledger {
     pub people_end: u64,
     /// Largest excess of hours used over hours available in any month and role (≤ 0 expected).
     pub worst_hours_excess: f64,
-    /// Largest |profit − (revenue − Σ costs)| in any month.
-    pub worst_profit_gap: f64,
+    /// Largest |contribution − (gross profit − Σ cost lines)| in any month.
+    pub worst_contribution_gap: f64,
     pub bookings: f64,
     pub commission: f64,
+    /// Every cost line summed over the run's months.
+    pub costs: CostLines,
+    /// Value of the customer book the run started with.
+    pub book_value_start: f64,
 }
 
 /// Cost lines of a month, in USD.
@@ -59,6 +64,12 @@ pub struct CostLines {
     pub training: f64,
     pub recruiting: f64,
     pub restructuring: f64,
+    /// CRM, sales engagement and data licences per filled seat.
+    pub sales_tools: f64,
+    /// Payroll taxes on commission and bonuses (base pay carries its own load).
+    pub variable_pay_load: f64,
+    /// Head of sales and revenue operations.
+    pub leadership: f64,
 }
 
 impl CostLines {
@@ -73,6 +84,25 @@ impl CostLines {
             + self.training
             + self.recruiting
             + self.restructuring
+            + self.sales_tools
+            + self.variable_pay_load
+            + self.leadership
+    }
+
+    /// Adds another month's lines, line by line.
+    pub fn add(&mut self, other: &CostLines) {
+        self.base_pay += other.base_pay;
+        self.commission += other.commission;
+        self.bonuses += other.bonuses;
+        self.managers += other.managers;
+        self.marketing += other.marketing;
+        self.agency += other.agency;
+        self.training += other.training;
+        self.recruiting += other.recruiting;
+        self.restructuring += other.restructuring;
+        self.sales_tools += other.sales_tools;
+        self.variable_pay_load += other.variable_pay_load;
+        self.leadership += other.leadership;
     }
 }
 
@@ -99,9 +129,18 @@ impl RunTotals {
         self.customer_months += m[Metric::Customers];
     }
 
-    pub fn finish(&self, cumulative_profit: f64, npv: f64, ending_mrr: f64) -> RunValues {
+    /// The run's figures from its last month `last` and its starting book value.
+    pub fn finish(&self, last: &MonthValues, book_value_start: f64, valuation: &Valuation) -> RunValues {
         let mut out = RunValues::default();
-        out[RunMetric::HorizonCumulativeProfit] = cumulative_profit;
+        let (contribution, npv, ending_mrr) = (
+            last[Metric::CumulativeContribution],
+            last[Metric::DiscountedContribution],
+            last[Metric::Revenue],
+        );
+        out[RunMetric::HorizonValueCreated] = last[Metric::ValueCreated];
+        out[RunMetric::HorizonContribution] = contribution;
+        out[RunMetric::HorizonBookValue] = last[Metric::BookValue];
+        out[RunMetric::BookValueChange] = last[Metric::BookValue] - book_value_start;
         out[RunMetric::HorizonRevenue] = self.revenue;
         out[RunMetric::HorizonNpv] = npv;
         out[RunMetric::EndingArr] = ending_mrr * 12.0;
@@ -114,14 +153,8 @@ impl RunTotals {
         } else {
             0.0
         };
-        // Lifetime: 1 / monthly churn, capped at ten years when nobody churns.
         let monthly_churn = self.churned / self.customer_months.max(1.0);
-        let lifetime = if monthly_churn > 1.0 / 120.0 {
-            1.0 / monthly_churn
-        } else {
-            120.0
-        };
-        let ltv = self.new_mrr / self.new_customers.max(1.0) * lifetime;
+        let ltv = valuation.lifetime_gross_profit(self.new_mrr / self.new_customers.max(1.0), monthly_churn);
         out[RunMetric::LtvToCac] = if cac > 0.0 { ltv / cac } else { 0.0 };
         out
     }

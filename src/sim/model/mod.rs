@@ -20,6 +20,7 @@ pub mod book;
 pub mod calendar;
 pub mod derived;
 pub mod leads;
+pub mod money;
 pub mod pipeline;
 pub mod prepared;
 pub mod seats;
@@ -32,6 +33,7 @@ use self::book::{Book, BookMonth, onboard_deals};
 use self::calendar::{Calendar, Roles};
 use self::derived::{Derived, Tier};
 use self::leads::{Channel, LeadQueue, Marketing};
+use self::money::{Overheads, Valuation};
 use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::math::{ROUNDING_LIMIT, round_to_i64};
@@ -129,8 +131,11 @@ pub fn simulate_run(
     let mut marketing = Marketing::new(v);
     let mut pending_referrals = 0u64;
     let mut reassigned_until = 0u32;
-    let mut cumulative_profit = 0.0;
+    let mut cumulative_contribution = 0.0;
     let mut npv = 0.0;
+    let valuation = Valuation::new(v, d);
+    let book_value_start = valuation.book_value(&book);
+    let mut last = MonthValues::default();
 
     let mut totals = RunTotals::default();
     let team_share = v[P::TeamBonusShare];
@@ -173,6 +178,7 @@ pub fn simulate_run(
                 leads_start: leads.queued(),
                 meetings_start: meetings.queued(),
                 opportunities_start: pipeline.open_total(),
+                book_value_start,
                 ..Ledger::default()
             };
         }
@@ -519,8 +525,13 @@ pub fn simulate_run(
         costs.managers = f64::from(managers) * d.monthly_manager_cost;
         costs.training = v[P::TrainingSpend] * f64::from(census.filled_total());
         costs.recruiting = v[P::RecruitingCost] * f64::from(changes.hires);
+        let overheads = Overheads::of_month(v, census.filled_total(), managers, commission + costs.bonuses);
+        costs.sales_tools = overheads.sales_tools;
+        costs.variable_pay_load = overheads.variable_pay_load;
+        costs.leadership = overheads.leadership;
         let total_cost = costs.total();
-        let profit = revenue - total_cost;
+        let gross_profit = revenue * valuation.gross_margin;
+        let contribution = gross_profit - total_cost;
         let lines = [
             costs.base_pay,
             costs.commission,
@@ -531,13 +542,18 @@ pub fn simulate_run(
             costs.training,
             costs.recruiting,
             costs.restructuring,
+            costs.sales_tools,
+            costs.variable_pay_load,
+            costs.leadership,
         ];
-        ledger.worst_profit_gap = ledger
-            .worst_profit_gap
-            .max((profit - (revenue - lines.iter().sum::<f64>())).abs());
+        ledger.worst_contribution_gap = ledger
+            .worst_contribution_gap
+            .max((contribution - (gross_profit - lines.iter().sum::<f64>())).abs());
         ledger.commission += commission;
-        cumulative_profit += profit;
-        npv += profit / plan.discount;
+        ledger.costs.add(&costs);
+        cumulative_contribution += contribution;
+        npv += contribution / plan.discount;
+        let book_value = valuation.book_value(&book);
 
         // Acquisition versus retention cost: generalists split by where their hours went.
         let generalist_used = used[generalist_index];
@@ -563,15 +579,20 @@ pub fn simulate_run(
         } else {
             0.5
         };
-        let acquisition = costs.marketing + costs.agency + acquisition_pay + costs.managers * manager_share_acquisition;
-        let retention = retention_pay + costs.managers * (1.0 - manager_share_acquisition);
+        // Managers and the overheads of the organisation go where the pay goes.
+        let shared = costs.managers + overheads.total();
+        let acquisition = costs.marketing + costs.agency + acquisition_pay + shared * manager_share_acquisition;
+        let retention = retention_pay + shared * (1.0 - manager_share_acquisition);
 
         out[Metric::Revenue] = revenue;
         out[Metric::NewBookings] = bookings;
+        out[Metric::GrossProfit] = gross_profit;
         out[Metric::Costs] = total_cost;
-        out[Metric::Profit] = profit;
-        out[Metric::CumulativeProfit] = cumulative_profit;
-        out[Metric::DiscountedCumulativeProfit] = npv;
+        out[Metric::Contribution] = contribution;
+        out[Metric::CumulativeContribution] = cumulative_contribution;
+        out[Metric::DiscountedContribution] = npv;
+        out[Metric::BookValue] = book_value;
+        out[Metric::ValueCreated] = cumulative_contribution + book_value - book_value_start;
         out[Metric::Customers] = book.accounts() as f64;
         out[Metric::CustomersStrategic] = book.accounts_in(Tier::Strategic) as f64;
         out[Metric::CustomersCore] = book.accounts_in(Tier::Core) as f64;
@@ -621,6 +642,7 @@ pub fn simulate_run(
         out[Metric::MarketingCut] = if marketing.cut_active { 1.0 } else { 0.0 };
         totals.add(&out);
         record(t, &out);
+        last = out;
     }
 
     ledger.leads_queued = leads.queued();
@@ -629,5 +651,5 @@ pub fn simulate_run(
     ledger.accounts_end = book.accounts();
     ledger.mrr_end = book.mrr();
     ledger.people_end = u64::from(staff.census().filled_total());
-    totals.finish(cumulative_profit, npv, book.mrr())
+    totals.finish(&last, book_value_start, &valuation)
 }
