@@ -264,3 +264,39 @@ async fn a_preset_says_it_is_read_only_and_still_sends_the_edit() {
     assert_eq!(input(&root, &id).value(), "30000");
     assert!(find(&field(&root, P::AcvMedian), "[data-testid='changed']").is_some());
 }
+
+/// The toggle event of a `<details>` arrives in a later task.
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_group_the_user_opened_stays_open_while_they_type_and_closing_more_leaves_it_open() {
+    let root = mount(&defaults(), false).await;
+    let group = find(&root, "[data-testid='group-lead-flow']").unwrap();
+    assert!(!group.has_attribute("open"), "only the first group starts open");
+    let summary: web_sys::HtmlElement = find(&group, "summary").unwrap().dyn_into().unwrap();
+    summary.click();
+    settle().await;
+    assert!(group.has_attribute("open"));
+    let more = find(&group, "[data-testid='more-lead-flow']").unwrap();
+    let more_summary: web_sys::HtmlElement = find(&more, "summary").unwrap().dyn_into().unwrap();
+    more_summary.click();
+    settle().await;
+    assert!(more.has_attribute("open"));
+    type_into(&input(&root, &field_id(P::LeadExpiryMonths.spec().path)), "5").await;
+    settle().await;
+    assert!(group.has_attribute("open") && more.has_attribute("open"));
+    // a changed field under More keeps it open; reset it, then close More
+    let reset: web_sys::HtmlElement = find(&field(&root, P::LeadExpiryMonths), "[data-testid='reset']")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    reset.click();
+    yew::scheduler::flush().await;
+    more_summary.click();
+    settle().await;
+    assert!(!more.has_attribute("open"));
+    assert!(group.has_attribute("open"), "closing More must not close its group");
+}
