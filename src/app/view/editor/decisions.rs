@@ -128,7 +128,12 @@ pub struct StructureView {
     pub account_tiers_help: String,
 }
 
-fn structure_view(slot: StructureSlot, structure: &StructureDraft, problems: &[FieldProblem]) -> StructureView {
+fn structure_view(
+    slot: StructureSlot,
+    structure: &StructureDraft,
+    problems: &[FieldProblem],
+    schema: &Schema,
+) -> StructureView {
     let base = slot.path();
     let stage = |stage: Stage, key: &str, choices: Vec<Choice>| {
         let path = format!("{base}.{key}");
@@ -168,19 +173,27 @@ fn structure_view(slot: StructureSlot, structure: &StructureDraft, problems: &[F
         headcount,
         account_tiers: structure.account_tiers,
         account_tiers_id: field_id(&format!("{base}.account_tiers")),
-        account_tiers_help: schema_text(&["structure", "account_tiers"]),
+        account_tiers_help: schema.text(&["structure", "account_tiers"]),
     }
 }
 
-/// A sentence of the engine's schema (`salesim schema`), so a switch is
-/// described in one place.
-fn schema_text(keys: &[&str]) -> String {
-    let schema = schema_document();
-    keys.iter()
-        .try_fold(&schema, |node, key| node.get(*key))
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
+/// The engine's schema (`salesim schema`), read once per drawing: the
+/// switches are described there, in one place.
+pub struct Schema(serde_json::Value);
+
+impl Schema {
+    #[must_use]
+    pub fn read() -> Self {
+        Schema(schema_document())
+    }
+
+    fn text(&self, keys: &[&str]) -> String {
+        keys.iter()
+            .try_fold(&self.0, |node, key| node.get(*key))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -193,12 +206,12 @@ pub struct ToggleRow {
 }
 
 #[must_use]
-pub fn toggle_row(draft: &ScenarioDraft, toggle: Toggle) -> ToggleRow {
+pub fn toggle_row(draft: &ScenarioDraft, toggle: Toggle, schema: &Schema) -> ToggleRow {
     ToggleRow {
         toggle,
         id: field_id(&format!("switches.{}", toggle.key())),
         label: toggle.label(),
-        help: schema_text(&["switches", toggle.key()]),
+        help: schema.text(&["switches", toggle.key()]),
         on: toggle.get(&draft.switches),
     }
 }
@@ -233,7 +246,7 @@ pub struct DecisionsView {
 }
 
 #[must_use]
-pub fn decisions_view(draft: &ScenarioDraft, problems: &[FieldProblem]) -> DecisionsView {
+pub fn decisions_view(draft: &ScenarioDraft, problems: &[FieldProblem], schema: &Schema) -> DecisionsView {
     let horizon = crate::app::draft::parse_number(&draft.months, crate::sim::params::Unit::Months)
         .filter(|m| m.fract() == 0.0 && (f64::from(MIN_MONTHS)..=f64::from(MAX_MONTHS)).contains(m))
         .map_or(draft.last_valid.months, |m| m as u32);
@@ -269,7 +282,7 @@ pub fn decisions_view(draft: &ScenarioDraft, problems: &[FieldProblem]) -> Decis
             &draft.months,
             problems,
         ),
-        start: structure_view(StructureSlot::Start, &draft.structure, problems),
+        start: structure_view(StructureSlot::Start, &draft.structure, problems, schema),
         restructuring: RestructuringView {
             on: draft.restructures,
             on_id: field_id("restructuring"),
@@ -280,7 +293,7 @@ pub fn decisions_view(draft: &ScenarioDraft, problems: &[FieldProblem]) -> Decis
                 &draft.restructuring.month,
                 problems,
             ),
-            target: structure_view(StructureSlot::Target, &draft.restructuring.to, problems),
+            target: structure_view(StructureSlot::Target, &draft.restructuring.to, problems, schema),
             process_owner: draft.restructuring.process_owner,
             process_owner_id: field_id("restructuring.process_owner"),
         },

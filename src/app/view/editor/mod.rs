@@ -11,7 +11,7 @@ mod picture;
 mod tests;
 
 pub use decisions::{
-    Choice, DecisionsView, HeadcountRow, HireRow, RestructuringView, Stage, StageRow, StructureView, TextRow,
+    Choice, DecisionsView, HeadcountRow, HireRow, RestructuringView, Schema, Stage, StageRow, StructureView, TextRow,
     ToggleRow, decisions_view, stage_edit, toggle_row,
 };
 pub use field::{BoundInput, FieldRow, field_id, field_row, range_text};
@@ -89,7 +89,8 @@ pub struct EditorView {
 #[must_use]
 pub fn editor_view(draft: &ScenarioDraft, read_only: bool) -> EditorView {
     let problems = draft.scenario().err().unwrap_or_default();
-    let decisions = decisions_view(draft, &problems);
+    let schema = Schema::read();
+    let decisions = decisions_view(draft, &problems, &schema);
     let groups: Vec<GroupView> = GROUPS
         .iter()
         .map(|spec| {
@@ -102,7 +103,7 @@ pub fn editor_view(draft: &ScenarioDraft, read_only: bool) -> EditorView {
             GroupView {
                 spec,
                 common_count: spec.common.len(),
-                toggles: spec.toggles.iter().map(|t| toggle_row(draft, *t)).collect(),
+                toggles: spec.toggles.iter().map(|t| toggle_row(draft, *t, &schema)).collect(),
                 changed: fields.iter().filter(|f| f.changed).count(),
                 problems: fields.iter().filter(|f| f.problem.is_some()).count(),
                 fields,
