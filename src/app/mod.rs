@@ -10,6 +10,7 @@
 //! components and the worker pool exist only for wasm32.
 
 pub mod dispatch;
+pub mod draft;
 pub mod plan;
 pub mod results;
 pub mod store;

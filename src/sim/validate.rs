@@ -482,8 +482,7 @@ impl Reader {
             return None;
         }
         let (low, high) = parsed.span();
-        let unit = spec.unit.label();
-        let range = format!("between {} and {} {unit}", number(spec.min), number(spec.max));
+        let range = allowed_range(spec);
         if let Uncertain::Fixed(v) = parsed {
             if !spec.contains(v) {
                 self.error(spec.path, format!("must be {range}, got {}", number(v)));
@@ -502,6 +501,19 @@ impl Reader {
         }
         Some(parsed)
     }
+}
+
+/// A parameter's allowed range as every message about it words it,
+/// "between 0 and 24 months", so that a message the app writes for text
+/// it cannot read (the engine only ever sees numbers) names the same range.
+#[must_use]
+pub fn allowed_range(spec: &ParamSpec) -> String {
+    format!(
+        "between {} and {} {}",
+        number(spec.min),
+        number(spec.max),
+        spec.unit.label()
+    )
 }
 
 fn join(path: &str, key: &str) -> String {

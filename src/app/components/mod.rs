@@ -1,6 +1,7 @@
 //! Pure view components: props in, HTML and callbacks out. Charts live in
 //! `crate::app::charts`; these lay out the page around them.
 
+pub mod editor;
 mod footer;
 mod header;
 pub mod key_numbers;
@@ -10,6 +11,7 @@ mod scenario_picker;
 mod settings_panel;
 mod shell;
 
+pub use editor::{ScenarioEditor, ScenarioEditorProps};
 pub use footer::AppFooter;
 pub use header::AppHeader;
 pub use results::{ResultsPanel, ResultsPanelProps};

@@ -141,7 +141,10 @@ fn grouped(rounded: f64) -> String {
 /// A whole number grouped in thousands, exactly: 18,446,744,073,709,551,615.
 #[must_use]
 pub fn whole(n: u64) -> String {
-    let digits = n.to_string();
+    group_digits(&n.to_string())
+}
+
+fn group_digits(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -150,6 +153,27 @@ pub fn whole(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// A number in full, as a person would type it into a field: thousands
+/// grouped and every decimal kept (0.004 → "0.004", 9,500,000 →
+/// "9,500,000"), so an input shows exactly the value that runs and the
+/// editor reads it back unchanged.
+#[must_use]
+pub fn plain(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".to_owned();
+    }
+    // Display of an f64 is the shortest text that reads back to the same
+    // value and never uses an exponent.
+    let text = value.abs().to_string();
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let body = if fraction.is_empty() {
+        group_digits(integer)
+    } else {
+        format!("{}.{fraction}", group_digits(integer))
+    };
+    signed(value < 0.0, body)
 }
 
 /// A count: whole numbers grouped ("1,234"), small fractional counts with
@@ -270,6 +294,11 @@ mod tests {
         assert_eq!(count(1_000_000.0), "1,000,000");
         assert_eq!(whole(u64::MAX), "18,446,744,073,709,551,615");
         assert_eq!(whole(999), "999");
+        assert_eq!(plain(9_500_000.0), "9,500,000");
+        assert_eq!(plain(0.004), "0.004");
+        assert_eq!(plain(-0.4), "\u{2212}0.4");
+        assert_eq!(plain(1234.5), "1,234.5");
+        assert_eq!(plain(0.0), "0");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! sentences). Components only map them to elements, so everything a
 //! picture says is asserted here by native tests.
 
+pub mod editor;
 pub mod fan;
 pub mod format;
 pub mod funnel;
