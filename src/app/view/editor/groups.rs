@@ -72,6 +72,8 @@ pub const GROUPS: &[GroupSpec] = &[
             HoursPerLead,
             HoursPerOutboundMeetingSdr,
             HoursPerOutboundMeetingGeneralist,
+            OutboundMarket,
+            OutboundQuality,
             BookingsPlan,
             CutTrigger,
             CutRestore,
@@ -84,7 +86,7 @@ pub const GROUPS: &[GroupSpec] = &[
         title: "Funnel",
         kind: GroupKind::Parameters,
         common: &[LeadToMeeting, MeetingToOpportunity, OpportunityToWin],
-        more: &[SpecialistSkill, GeneralistSkill, HoursPerMeeting, HoursPerOpportunity],
+        more: &[GeneralistSkill, HoursPerMeeting, HoursPerOpportunity],
         toggles: &[],
     },
     GroupSpec {
@@ -210,8 +212,8 @@ pub const GROUPS: &[GroupSpec] = &[
         id: "money",
         title: "Money",
         kind: GroupKind::Parameters,
-        common: &[DiscountRate, BenefitsMultiplier],
-        more: &[],
+        common: &[GrossMargin, DiscountRate, BenefitsMultiplier],
+        more: &[SalesToolsPerSeat, VariablePayLoad, SalesLeadershipCost, LtvHorizonMonths],
         toggles: &[],
     },
     GroupSpec {
