@@ -169,7 +169,22 @@ fn random_scenario(rng: &mut SimRng, index: usize) -> Scenario {
             scenario.set(spec.id, random_distribution(rng, spec));
         }
     }
+    agree_sales_cycle(&mut scenario);
     scenario
+}
+
+/// Random draws of the three sales-cycle parameters may disagree (validation
+/// checks them together on central values): lengthen the slowest tenth and
+/// the shelf life past the mean where they fall short.
+fn agree_sales_cycle(scenario: &mut Scenario) {
+    let table = scenario.parameter_table();
+    let mean = table[P::CycleMeanMonths as usize].central();
+    if table[P::CycleP90Months as usize].central() <= mean {
+        scenario.set(P::CycleP90Months, (mean * 2.0).min(48.0));
+    }
+    if table[P::OpportunityMaxAge as usize].central() <= mean {
+        scenario.set(P::OpportunityMaxAge, (mean.floor() + 1.0).min(36.0));
+    }
 }
 
 fn scenarios() -> Vec<Scenario> {
@@ -386,6 +401,23 @@ fn presets_for(spec: &ParamSpec) -> Vec<Scenario> {
 
 /// A value at a range's end is as valid as any inside it: nothing may be
 /// lost, created or turned into NaN there, on any structure.
+/// The sales cycle's three parameters are checked together (the slowest
+/// tenth beyond the mean, the shelf life beyond the mean), so taking one to
+/// an end moves the others just enough to stay a scenario a user could save.
+fn keep_the_sales_cycle_consistent(scenario: &mut Scenario, id: P, value: f64) {
+    match id {
+        P::CycleMeanMonths => {
+            scenario.set(P::CycleP90Months, (value * 2.0).clamp(5.0, 48.0));
+            scenario.set(P::OpportunityMaxAge, (value.floor() + 1.0).clamp(9.0, 36.0));
+        }
+        P::CycleP90Months | P::OpportunityMaxAge => {
+            let mean = P::CycleMeanMonths.spec().default.min(value * 0.8).max(0.5);
+            scenario.set(P::CycleMeanMonths, mean);
+        }
+        _ => {}
+    }
+}
+
 #[test]
 fn every_parameter_at_its_minimum_and_its_maximum_keeps_the_invariants() {
     const MONTHS: u32 = 24;
@@ -398,6 +430,7 @@ fn every_parameter_at_its_minimum_and_its_maximum_keeps_the_invariants() {
                 scenario.months = MONTHS;
                 scenario.hiring_plan.retain(|h| h.month <= MONTHS);
                 scenario.set(spec.id, value);
+                keep_the_sales_cycle_consistent(&mut scenario, spec.id, value);
                 scenario.name = format!("{} with {} = {value}", scenario.name, spec.path);
                 validate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", scenario.name));
                 let prepared = Prepared::new(&scenario);

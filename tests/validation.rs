@@ -475,6 +475,11 @@ fn a_scenario_with_every_parameter_set_round_trips() {
         };
         scenario.set(spec.id, value);
     }
+    // the sales cycle's parameters are checked together: a slowest tenth
+    // and a shelf life longer than the mean
+    scenario.set(P::CycleMeanMonths, 3.0);
+    scenario.set(P::CycleP90Months, 6.0);
+    scenario.set(P::OpportunityMaxAge, 12.0);
     scenario.set(
         P::AcvMedian,
         salesim::sim::uncertain::Uncertain::Lognormal {
@@ -736,4 +741,25 @@ fn is_distribution(value: &Value) -> bool {
         m.keys()
             .any(|k| ["uniform", "triangular", "normal", "lognormal"].contains(&k.as_str()))
     })
+}
+
+#[test]
+fn the_sales_cycle_parameters_must_agree_and_each_message_names_the_mean() {
+    use salesim::sim::params::P;
+    let base = salesim::sim::presets::find("generalist").expect("preset").scenario;
+    let slow_mean = base.clone().with(P::CycleMeanMonths, 24.0);
+    let errors = salesim::sim::validate::validate(&slow_mean).expect_err("a 24-month mean beyond a 5-month P90");
+    let text = errors.to_string();
+    assert!(
+        text.contains("funnel.cycle_p90_months: must be longer than the mean sales cycle (24 months), got 5 months"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "funnel.opportunity_max_age_months: must be longer than the mean sales cycle (24 months), got 9 months"
+        ),
+        "{text}"
+    );
+    let agreed = slow_mean.with(P::CycleP90Months, 40.0).with(P::OpportunityMaxAge, 30.0);
+    assert!(salesim::sim::validate::validate(&agreed).is_ok());
 }

@@ -83,8 +83,7 @@ impl ParamSpec {
     }
 }
 
-const BENCH_ATTRITION: &str =
-    "benchmark: published sales attrition surveys put annual rep turnover at 14–26%, SDRs higher (about 35%)";
+const BENCH_ATTRITION: &str = "benchmark: published sales attrition surveys put annual rep turnover at 14–26%, SDRs higher (about 35%); at most 90% a year here, since at 100% the hazard would empty every seat every month";
 const BENCH_RAMP: &str = "benchmark: published SaaS sales surveys report SDR ramp about 3 months and AE ramp about 5";
 const BENCH_PAY: &str = "benchmark: published US on-target-earnings surveys for mid-market B2B sales roles";
 const BENCH_CHURN: &str = "benchmark: published B2B SaaS churn studies put monthly logo churn near 3% for SMB, 1.5% mid-market, 0.7% enterprise";
@@ -112,7 +111,7 @@ catalogue! {
     // --- Roles: ramp, attrition and pay for each role ---
     GeneralistRamp: "roles.generalist.ramp_months", "Generalist ramp", Months, 6.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new generalist takes to reach full productivity (they learn prospecting, selling and service).";
-    GeneralistAttrition: "roles.generalist.annual_attrition", "Generalist attrition", SharePerYear, 0.20, [0.0, 1.0], false, BENCH_ATTRITION,
+    GeneralistAttrition: "roles.generalist.annual_attrition", "Generalist attrition", SharePerYear, 0.20, [0.0, 0.9], false, BENCH_ATTRITION,
         "Share of generalists who leave in a year at normal spans and pay.";
     GeneralistOte: "roles.generalist.ote", "Generalist on-target earnings", UsdPerYear, 130_000.0, [20_000.0, 1_000_000.0], false, "assumption: between AE and AM pay; no separate published figure",
         "Base plus variable pay at 100% of quota, per generalist and year.";
@@ -123,7 +122,7 @@ catalogue! {
 
     SdrRamp: "roles.sdr.ramp_months", "SDR ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new SDR takes to reach full productivity.";
-    SdrAttrition: "roles.sdr.annual_attrition", "SDR attrition", SharePerYear, 0.35, [0.0, 1.0], false, BENCH_ATTRITION,
+    SdrAttrition: "roles.sdr.annual_attrition", "SDR attrition", SharePerYear, 0.35, [0.0, 0.9], false, BENCH_ATTRITION,
         "Share of SDRs who leave in a year.";
     SdrOte: "roles.sdr.ote", "SDR on-target earnings", UsdPerYear, 80_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
         "Base plus variable pay at target, per SDR and year.";
@@ -134,7 +133,7 @@ catalogue! {
 
     AeRamp: "roles.ae.ramp_months", "AE ramp", Months, 5.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new account executive takes to reach full productivity.";
-    AeAttrition: "roles.ae.annual_attrition", "AE attrition", SharePerYear, 0.25, [0.0, 1.0], false, BENCH_ATTRITION,
+    AeAttrition: "roles.ae.annual_attrition", "AE attrition", SharePerYear, 0.25, [0.0, 0.9], false, BENCH_ATTRITION,
         "Share of account executives who leave in a year.";
     AeOte: "roles.ae.ote", "AE on-target earnings", UsdPerYear, 150_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
         "Base plus commission at 100% of quota, per account executive and year.";
@@ -145,7 +144,7 @@ catalogue! {
 
     AmRamp: "roles.am.ramp_months", "AM ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new account manager takes to reach full productivity.";
-    AmAttrition: "roles.am.annual_attrition", "AM attrition", SharePerYear, 0.15, [0.0, 1.0], false, BENCH_ATTRITION,
+    AmAttrition: "roles.am.annual_attrition", "AM attrition", SharePerYear, 0.15, [0.0, 0.9], false, BENCH_ATTRITION,
         "Share of account managers who leave in a year.";
     AmOte: "roles.am.ote", "AM on-target earnings", UsdPerYear, 110_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
         "Base plus retention bonus at target, per account manager and year.";
@@ -154,7 +153,7 @@ catalogue! {
 
     RetentionRamp: "roles.retention.ramp_months", "Retention manager ramp", Months, 3.0, [0.0, 24.0], true, ASSUMPTION,
         "Months a new customer-retention manager takes to reach full productivity.";
-    RetentionAttrition: "roles.retention.annual_attrition", "Retention manager attrition", SharePerYear, 0.15, [0.0, 1.0], false, BENCH_ATTRITION,
+    RetentionAttrition: "roles.retention.annual_attrition", "Retention manager attrition", SharePerYear, 0.15, [0.0, 0.9], false, BENCH_ATTRITION,
         "Share of customer-retention managers who leave in a year.";
     RetentionOte: "roles.retention.ote", "Retention manager on-target earnings", UsdPerYear, 110_000.0, [20_000.0, 1_000_000.0], false, BENCH_PAY,
         "Pay per customer-retention manager and year.";

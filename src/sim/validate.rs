@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::params::{CATALOGUE, ParamSpec};
+use super::params::{CATALOGUE, P, ParamSpec};
 use super::scenario::{
     DEFAULT_MONTHS, Headcount, LeadGeneration, MAX_HEADCOUNT, MAX_MONTHS, MIN_MONTHS, PlannedHire, Restructuring, Role,
     SCHEMA_VERSION, Scenario, Selling, Serving, Structure, Switches,
@@ -68,6 +68,9 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, ValidationErrors> {
 pub fn scenario_from_value(value: &Value) -> Result<Scenario, ValidationErrors> {
     let mut reader = Reader::default();
     let scenario = reader.scenario(value);
+    if let Some(scenario) = &scenario {
+        reader.sales_cycle_fits(scenario);
+    }
     match scenario {
         Some(scenario) if reader.errors.is_empty() => Ok(scenario),
         _ => Err(ValidationErrors(reader.errors)),
@@ -109,6 +112,39 @@ struct Reader {
 }
 
 impl Reader {
+    /// The sales cycle's parameters must agree with one another: a slowest
+    /// tenth faster than the mean has no meaning, and a shelf life shorter
+    /// than the mean cycle closes most opportunities as lost before they
+    /// are decided. Judged on central values (sampled ones are clamped in
+    /// the model, see `derived::cycle_hazard`).
+    fn sales_cycle_fits(&mut self, scenario: &Scenario) {
+        let table = scenario.parameter_table();
+        let central = |id: P| table[id as usize].central();
+        let mean = central(P::CycleMeanMonths);
+        let p90 = central(P::CycleP90Months);
+        let shelf = central(P::OpportunityMaxAge);
+        if p90 <= mean {
+            self.error(
+                P::CycleP90Months.spec().path,
+                format!(
+                    "must be longer than the mean sales cycle ({} months), got {} months",
+                    number(mean),
+                    number(p90)
+                ),
+            );
+        }
+        if shelf <= mean {
+            self.error(
+                P::OpportunityMaxAge.spec().path,
+                format!(
+                    "must be longer than the mean sales cycle ({} months), got {} months: most opportunities would be closed as lost before they are decided",
+                    number(mean),
+                    number(shelf)
+                ),
+            );
+        }
+    }
+
     fn error(&mut self, path: &str, message: impl Into<String>) {
         self.errors.push(FieldError {
             path: path.to_owned(),

@@ -213,7 +213,12 @@ pub const GROUPS: &[GroupSpec] = &[
         title: "Money",
         kind: GroupKind::Parameters,
         common: &[GrossMargin, DiscountRate, BenefitsMultiplier],
-        more: &[SalesToolsPerSeat, VariablePayLoad, SalesLeadershipCost, LtvHorizonMonths],
+        more: &[
+            SalesToolsPerSeat,
+            VariablePayLoad,
+            SalesLeadershipCost,
+            LtvHorizonMonths,
+        ],
         toggles: &[],
     },
     GroupSpec {
