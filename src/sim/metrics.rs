@@ -87,6 +87,11 @@ metrics!(Metric, METRIC_COUNT, ALL, MonthValues {
     LeadsExpired: "leads_expired", "Leads lost unworked", "leads per month";
     MeetingsLost: "meetings_lost", "Meetings lost in hand-off or unheld", "meetings per month";
     OpportunitiesTimedOut: "opportunities_timed_out", "Opportunities lost to age or departures", "opportunities per month";
+    MeetingsUnheld: "meetings_unheld", "Meetings never held (no seller hours)", "meetings per month";
+    OpportunityWorkDone: "opportunity_work_done", "Work on open opportunities done", "share of hours needed";
+    LeadToMeetingRate: "lead_to_meeting_rate", "Worked leads that became a meeting", "share";
+    MeetingToOpportunityRate: "meeting_to_opportunity_rate", "Held meetings that became an opportunity", "share";
+    WinRate: "win_rate", "Decided opportunities won", "share";
     HeadcountGeneralist: "headcount_generalist", "Generalist reps", "people";
     HeadcountSdr: "headcount_sdr", "SDRs", "people";
     HeadcountAe: "headcount_ae", "Account executives", "people";

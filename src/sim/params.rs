@@ -396,6 +396,10 @@ catalogue! {
         "Employer cost of each dollar of commission and bonus (payroll taxes; benefits such as health cover do not grow with variable pay, so this is below the load on base salary).";
     SalesLeadershipCost: "money.sales_leadership_cost", "Sales leadership", UsdPerMonth, 50_000.0, [0.0, 2_000_000.0], false, "benchmark: US pay surveys: a mid-market head of sales about $300–400k on-target earnings and a revenue-operations manager about $120–160k a year; with benefits about $600k a year",
         "Fixed monthly cost of the head of sales and revenue operations, above the front-line managers; the same whatever the structure.";
+
+    // --- Reporting (words only, never the simulation) ---
+    BottleneckLossShare: "report.bottleneck_loss_share", "Loss that names a bottleneck", Share, 0.05, [0.01, 0.5], false, "assumption: a revenue-operations convention; losses of a few percent at a stage are ordinary friction",
+        "Share of a stage's volume lost for want of hours (leads expiring, meetings never held, opportunity work not done, service not given) at which the report names that stage the bottleneck. Changes the words only, never the simulation.";
 }
 
 /// Number of catalogued parameters.

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::compare::{Comparison, DIFFERENCE_METRICS, Pair};
 use super::metrics::{Metric, RunMetric};
 use super::model::Prepared;
+use super::model::calendar::Roles;
 use super::params::P;
 use super::rng::{logistic, logit};
 use super::run::Summary;
@@ -168,13 +169,23 @@ pub fn diagnostics(summary: &Summary, scenario: &Scenario) -> Diagnostics {
             per_month: summary.mean_over_months(Metric::ChurnedCustomers),
         },
     ];
-    let busiest = capacity_use.iter().max_by(|a, b| a.mean_use.total_cmp(&b.mean_use));
-    let bottleneck = busiest.filter(|r| r.mean_use > OVERLOAD).map(|r| {
-        format!(
-            "{} are the bottleneck: the work they are given needs {:.0}% of their hours on average, so some of it is left undone.",
-            r.title,
-            r.mean_use * 100.0
-        )
+    // A role that prospects fills every spare hour with outreach, so its use
+    // says nothing about a constraint; the others' overload still does.
+    let in_force = scenario.restructuring.as_ref().map_or(&scenario.structure, |r| &r.to);
+    let roles = Roles::of(in_force);
+    let prospecting = roles.outbound.then(|| roles.prospector.key());
+    let bottleneck = stage_bottleneck(summary, scenario).or_else(|| {
+        let busiest = capacity_use
+            .iter()
+            .filter(|r| Some(r.role) != prospecting)
+            .max_by(|a, b| a.mean_use.total_cmp(&b.mean_use));
+        busiest.filter(|r| r.mean_use > OVERLOAD).map(|r| {
+            format!(
+                "{} are the bottleneck: the work they are given needs {:.0}% of their hours on average, so some of it is left undone.",
+                r.title,
+                r.mean_use * 100.0
+            )
+        })
     });
     let gain = referral_feedback_gain(scenario);
     let mut warnings = Vec::new();
@@ -190,6 +201,55 @@ pub fn diagnostics(summary: &Summary, scenario: &Scenario) -> Diagnostics {
         referral_feedback_gain: gain,
         warnings,
     }
+}
+
+/// The stage where the most volume is lost for want of hours, in plain
+/// words, when its loss reaches the scenario's bottleneck share. Named by
+/// stage, not by role: a role that fills every spare hour with prospecting
+/// is fully used without being the constraint.
+fn stage_bottleneck(summary: &Summary, scenario: &Scenario) -> Option<String> {
+    let in_force = scenario.restructuring.as_ref().map_or(&scenario.structure, |r| &r.to);
+    let roles = Roles::of(in_force);
+    let mean = |metric| summary.mean_over_months(metric);
+    let share = |lost: f64, of: f64| if of > 0.0 { lost / of } else { 0.0 };
+    let stages = [
+        (
+            share(mean(Metric::LeadsExpired), mean(Metric::Leads)),
+            format!(
+                "leads: {{share}} of those that arrive expire unworked ({:.0} a month), because {} have no hours left for them",
+                mean(Metric::LeadsExpired),
+                roles.prospector.noun()
+            ),
+        ),
+        (
+            share(mean(Metric::MeetingsUnheld), mean(Metric::Meetings)),
+            format!(
+                "meetings: {{share}} of those booked are never held ({:.0} a month), because {} have no hours for them",
+                mean(Metric::MeetingsUnheld),
+                roles.seller.noun()
+            ),
+        ),
+        (
+            1.0 - mean(Metric::OpportunityWorkDone),
+            format!(
+                "opportunities: {{share}} of the work they need is not done, so deals stall and time out; {} are short of hours",
+                roles.seller.noun()
+            ),
+        ),
+        (
+            1.0 - mean(Metric::ServiceLevel),
+            format!(
+                "accounts: {{share}} of the service they need is not given, which raises churn; {} are short of hours",
+                roles.server.noun()
+            ),
+        ),
+    ];
+    let threshold = scenario.parameter_table()[P::BottleneckLossShare as usize].central();
+    let (lost, words) = stages.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
+    (lost >= threshold).then(|| {
+        let words = words.replace("{share}", &format!("{:.0}%", 100.0 * lost));
+        format!("The bottleneck is at {words}.")
+    })
 }
 
 /// Expected customers won from the referrals of one customer over its

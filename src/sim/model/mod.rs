@@ -300,6 +300,8 @@ pub fn simulate_run(
         } else {
             0.0
         };
+        // Prospecting fills every hour left: it is work, and counts in their use.
+        committed[roles.prospector as usize] += outbound_hours;
 
         // 6. Leads → meetings.
         let worked = leads.work(whole(lead_hours / lead_cost.max(1e-9) + 1e-9));
@@ -607,6 +609,14 @@ pub fn simulate_run(
         out[Metric::LeadsExpired] = expired as f64;
         out[Metric::MeetingsLost] = (lost_in_handoff + unheld) as f64;
         out[Metric::OpportunitiesTimedOut] = dropped_opportunities as f64;
+        out[Metric::MeetingsUnheld] = unheld as f64;
+        out[Metric::OpportunityWorkDone] = worked_share;
+        // A month with nothing at a stage converts at 0: the rates are the
+        // month's own, and a stage with no volume has none.
+        let rate = |part: u64, whole: u64| if whole > 0 { part as f64 / whole as f64 } else { 0.0 };
+        out[Metric::LeadToMeetingRate] = rate(booked_from_leads, worked.iter().sum());
+        out[Metric::MeetingToOpportunityRate] = rate(created, held_now.iter().sum::<u64>() + held.iter().sum::<u64>());
+        out[Metric::WinRate] = rate(progress.won, progress.won + progress.lost);
         for (metric, role) in [
             (Metric::HeadcountGeneralist, Role::Generalist),
             (Metric::HeadcountSdr, Role::Sdr),

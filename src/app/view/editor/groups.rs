@@ -86,7 +86,12 @@ pub const GROUPS: &[GroupSpec] = &[
         title: "Funnel",
         kind: GroupKind::Parameters,
         common: &[LeadToMeeting, MeetingToOpportunity, OpportunityToWin],
-        more: &[GeneralistSkill, HoursPerMeeting, HoursPerOpportunity],
+        more: &[
+            GeneralistSkill,
+            HoursPerMeeting,
+            HoursPerOpportunity,
+            BottleneckLossShare,
+        ],
         toggles: &[],
     },
     GroupSpec {
