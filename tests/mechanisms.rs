@@ -113,6 +113,12 @@ fn retention_managers_and_tier_coverage_lower_churn() {
         paired(&base, &with_retention, 400, SEED, churned),
         3.0,
     );
+    // Tiers decide who is served when hours are short: with AMs short of
+    // the book, big accounts keep their service and their revenue stays.
+    let mut short = base.clone();
+    short.structure.headcount.am = 4;
+    short.hiring_plan.clear();
+    let base = short;
     let mut tiered = base.clone();
     tiered.structure.account_tiers = true;
     let churned_revenue = |m: &[salesim::sim::metrics::MonthValues], _: &_| window(m, Metric::ChurnedRevenue, 1..=36);

@@ -304,6 +304,8 @@ catalogue! {
         "Installed base when the simulation starts.";
     StartArr: "accounts.start_arr", "Recurring revenue at start", UsdPerYear, 9_500_000.0, [0.0, 10_000_000_000.0], false, ASSUMPTION,
         "Annual recurring revenue of the installed base at the start.";
+    AnnualContractShare: "accounts.annual_contract_share", "Customers on annual contracts", Share, 0.6, [0.0, 1.0], false, "benchmark: private SaaS surveys (KeyBanc / SaaS Capital) report that most mid-market B2B SaaS customers sign annual or longer contracts, month-to-month mostly in SMB",
+        "Share of customers (at the start and among those won) on annual contracts: they churn only at renewal, once a year, with the chance of twelve months of the monthly churn (the first renewal includes the early-life months), so yearly churn is the same and only its timing changes; the rest are month-to-month.";
     RetentionEffect: "retention.effectiveness", "Retention-manager effect", Share, 0.4, [0.0, 1.0], false, ASSUMPTION,
         "Share of churn a customer-retention manager prevents on the accounts covered.";
 

@@ -7,6 +7,13 @@
 //! book the month started with, and the service ratio is judged on that same
 //! book) nor at risk of churning, expanding or referring until next month.
 //!
+//! A share of the book is on annual contracts (`accounts.annual_contract_share`):
+//! those accounts churn only at renewal, in the month their contract year
+//! ends, with the chance of twelve months of the monthly hazard (the first
+//! renewal carries the early-life months), so the expected yearly churn is
+//! the same and only its timing differs. They are held by months until
+//! renewal; the rest are month-to-month.
+//!
 //! Churn hazard per cell: `tier churn × (1 + γ_tier (1 − s)) × (1 − r · coverage)
 //! × early-life factor × reassignment factor`, where `s` is the share of
 //! needed service hours delivered and coverage is the share of the cell's
@@ -77,10 +84,21 @@ pub struct BookMonth {
 /// Accounts by tier (strategic, core, long tail) and stage: `[tier][early, established]`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Book {
+    /// Month-to-month accounts.
     pub cells: [[Cell; 2]; 3],
-    /// Won this month, by tier: they join the cells at the end of [`Book::month`].
+    /// Accounts on annual contracts, `[tier][first contract year, later][months until renewal]`:
+    /// slot 0 renews this month.
+    pub annual: [[[Cell; RENEWAL_MONTHS]; 2]; 3],
+    /// Share of won accounts that sign an annual contract.
+    annual_share: f64,
+    /// Won this month, by tier, month-to-month and annual: they join the
+    /// book at the end of [`Book::month`].
     arriving: [Cell; 3],
+    arriving_annual: [Cell; 3],
 }
+
+/// Months of an annual contract.
+const RENEWAL_MONTHS: usize = 12;
 
 const EARLY: usize = 0;
 const ESTABLISHED: usize = 1;
@@ -113,28 +131,64 @@ impl Book {
         } else {
             0.0
         };
+        book.annual_share = v[P::AnnualContractShare].clamp(0.0, 1.0);
         for tier in 0..3 {
+            let mrr = d.tier_mean_mrr[tier] * scale;
+            let (monthly, annual) = book.split(counts[tier]);
             book.cells[tier][ESTABLISHED] = Cell {
-                count: counts[tier],
-                mrr: counts[tier] as f64 * d.tier_mean_mrr[tier] * scale,
+                count: monthly,
+                mrr: monthly as f64 * mrr,
             };
+            // The starting annual contracts renew evenly over the year.
+            for slot in 0..RENEWAL_MONTHS {
+                let n = (annual * (slot as u64 + 1)) / RENEWAL_MONTHS as u64
+                    - (annual * slot as u64) / RENEWAL_MONTHS as u64;
+                book.annual[tier][ESTABLISHED][slot] = Cell {
+                    count: n,
+                    mrr: n as f64 * mrr,
+                };
+            }
         }
         book
     }
 
+    /// `count` accounts split into (month-to-month, annual) at the annual share.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    fn split(&self, count: u64) -> (u64, u64) {
+        let annual = ((count as f64 * self.annual_share).round() as u64).min(count);
+        (count - annual, annual)
+    }
+
+    fn annual_cells(&self, tier: usize) -> impl Iterator<Item = &Cell> {
+        self.annual[tier].iter().flatten()
+    }
+
     #[must_use]
     pub fn accounts(&self) -> u64 {
-        self.cells.iter().flatten().map(|c| c.count).sum()
+        (0..3).map(|t| self.accounts_in(Tier::ALL[t])).sum()
     }
 
     #[must_use]
     pub fn accounts_in(&self, tier: Tier) -> u64 {
-        self.cells[tier as usize].iter().map(|c| c.count).sum()
+        let t = tier as usize;
+        self.cells[t].iter().chain(self.annual_cells(t)).map(|c| c.count).sum()
     }
 
     #[must_use]
     pub fn mrr(&self) -> f64 {
-        self.cells.iter().flatten().map(|c| c.mrr).sum()
+        (0..3).map(|t| self.mrr_in(Tier::ALL[t])).sum()
+    }
+
+    #[must_use]
+    pub fn mrr_in(&self, tier: Tier) -> f64 {
+        let t = tier as usize;
+        self.cells[t].iter().chain(self.annual_cells(t)).map(|c| c.mrr).sum()
+    }
+
+    /// Accounts on annual contracts.
+    #[must_use]
+    pub fn annual_accounts(&self) -> u64 {
+        (0..3).flat_map(|t| self.annual_cells(t)).map(|c| c.count).sum()
     }
 
     /// Service hours the book needs this month (this month's wins are not yet in it).
@@ -148,9 +202,18 @@ impl Book {
     /// Onboards won accounts: they count in the book from the end of this
     /// month's [`Book::month`], so they do not churn in the month they are won.
     pub fn onboard(&mut self, tier: Tier, count: u64, mrr: f64) {
-        let cell = &mut self.arriving[tier as usize];
-        cell.count += count;
-        cell.mrr += mrr;
+        if count == 0 {
+            return;
+        }
+        let (monthly, annual) = self.split(count);
+        let each = mrr / count as f64;
+        for (cell, n) in [
+            (&mut self.arriving[tier as usize], monthly),
+            (&mut self.arriving_annual[tier as usize], annual),
+        ] {
+            cell.count += n;
+            cell.mrr += if n == count { mrr } else { each * n as f64 };
+        }
     }
 
     /// This month's wins join the book. They start their early life next
@@ -164,6 +227,29 @@ impl Book {
             cell.count += arriving.count;
             cell.mrr += arriving.mrr;
             *arriving = Cell::default();
+        }
+        // A contract signed this month renews twelve months on.
+        for (years, arriving) in self.annual.iter_mut().zip(&mut self.arriving_annual) {
+            let cell = &mut years[EARLY][RENEWAL_MONTHS - 1];
+            cell.count += arriving.count;
+            cell.mrr += arriving.mrr;
+            *arriving = Cell::default();
+        }
+    }
+
+    /// A month passes on the annual contracts: those that renewed this month
+    /// (slot 0) start a new contract year, the others come a month closer.
+    fn age_annual_contracts(&mut self) {
+        for years in &mut self.annual {
+            let renewed = Cell {
+                count: years[EARLY][0].count + years[ESTABLISHED][0].count,
+                mrr: years[EARLY][0].mrr + years[ESTABLISHED][0].mrr,
+            };
+            for stage in &mut *years {
+                stage.rotate_left(1);
+                stage[RENEWAL_MONTHS - 1] = Cell::default();
+            }
+            years[ESTABLISHED][RENEWAL_MONTHS - 1] = renewed;
         }
     }
 
@@ -236,20 +322,47 @@ impl Book {
                 hazards[2 * t + stage] = (base * factor).min(1.0);
             }
         }
-        let mut lost = [0u64; 6];
-        out.churned = binomial_cells(churn_rng, &counts, &hazards, &mut lost);
+        // Annual contracts renewing this month: twelve months of the hazard
+        // at once, the first renewal with the early-life months in it.
+        let early_months = v[P::EarlyLifeMonths].clamp(0.0, RENEWAL_MONTHS as f64);
+        let mut renewing = [0u64; 6];
+        let mut renewal_hazards = [0.0; 6];
+        for t in 0..3 {
+            let monthly = hazards[2 * t + ESTABLISHED];
+            let early = hazards[2 * t + EARLY];
+            let year = |first: bool| {
+                let kept = if first {
+                    (1.0 - early).powf(early_months) * (1.0 - monthly).powf(RENEWAL_MONTHS as f64 - early_months)
+                } else {
+                    (1.0 - monthly).powi(RENEWAL_MONTHS as i32)
+                };
+                (1.0 - kept).clamp(0.0, 1.0)
+            };
+            for stage in [EARLY, ESTABLISHED] {
+                renewing[2 * t + stage] = self.annual[t][stage][0].count;
+                renewal_hazards[2 * t + stage] = year(stage == EARLY);
+            }
+        }
+        let all_counts: [u64; 12] = std::array::from_fn(|i| if i < 6 { counts[i] } else { renewing[i - 6] });
+        let all_hazards: [f64; 12] = std::array::from_fn(|i| if i < 6 { hazards[i] } else { renewal_hazards[i - 6] });
+        let mut lost = [0u64; 12];
+        out.churned = binomial_cells(churn_rng, &all_counts, &all_hazards, &mut lost);
         let mut referral_rate = 0.0;
         for t in 0..3 {
             let s = service[t];
+            let rates = (v[P::ExpansionRate] * s, v[P::ContractionRate] * (1.0 - s));
             for stage in [EARLY, ESTABLISHED] {
-                let cell = &mut self.cells[t][stage];
-                out.churned_mrr += cell.remove(lost[2 * t + stage]);
-                let grow = cell.mrr * v[P::ExpansionRate] * s;
-                let shrink = cell.mrr * v[P::ContractionRate] * (1.0 - s);
-                cell.mrr += grow - shrink;
-                out.expansion += grow;
-                out.contraction += shrink;
-                referral_rate += cell.count as f64 * v[P::ReferralRate] * s;
+                out.churned_mrr += self.cells[t][stage].remove(lost[2 * t + stage]);
+                out.churned_mrr += self.annual[t][stage][0].remove(lost[6 + 2 * t + stage]);
+                let cells = std::iter::once(&mut self.cells[t][stage]).chain(self.annual[t][stage].iter_mut());
+                for cell in cells {
+                    let grow = cell.mrr * rates.0;
+                    let shrink = cell.mrr * rates.1;
+                    cell.mrr += grow - shrink;
+                    out.expansion += grow;
+                    out.contraction += shrink;
+                    referral_rate += cell.count as f64 * v[P::ReferralRate] * s;
+                }
             }
             // Leaving early life is ageing, not chance: the expected share
             // graduates, rounded up or down at random so the mean is exact.
@@ -267,6 +380,7 @@ impl Book {
         if referrals_on {
             out.referrals = poisson(referral_rng, referral_rate);
         }
+        self.age_annual_contracts();
         self.admit_arrivals(early_life);
         out
     }
@@ -418,9 +532,90 @@ mod tests {
         v[P::UnderserviceChurnStrategic] = P::UnderserviceChurnStrategic.spec().max;
         v[P::UnderserviceChurn] = P::UnderserviceChurn.spec().max;
         v[P::UnderserviceChurnLongTail] = P::UnderserviceChurnLongTail.spec().max;
+        // month to month, so every account may leave this month
+        v[P::AnnualContractShare] = 0.0;
         let (book, out, before) = month_after_wins(&v, 500, |_, _| 0.0);
         assert_eq!(out.churned, before, "the whole starting book leaves");
         assert_eq!(book.accounts(), 500, "{} churned of a book of {before}", out.churned);
+    }
+
+    /// One month of `book` fully served, nothing won.
+    fn served_month(book: &mut Book, v: &Values, d: &Derived, rng: &mut SimRng) -> BookMonth {
+        let hours = book.service_needed(d);
+        let mut referral_rng = crate::sim::rng::seeded(9);
+        book.month(rng, &mut referral_rng, v, d, hours, false, 0.0, 1.0, 1.0, false)
+    }
+
+    #[test]
+    fn annual_contracts_churn_only_at_renewal_and_a_new_one_not_before_its_first() {
+        let mut v = Values::defaults();
+        v[P::AnnualContractShare] = 1.0;
+        for id in [P::ChurnStrategic, P::ChurnCore, P::ChurnLongTail] {
+            v[id] = 0.3;
+        }
+        let d = Derived::new(&v);
+        let mut book = Book::new(&v, &d);
+        let start = book.accounts();
+        assert_eq!(book.annual_accounts(), start);
+        let mut rng = crate::sim::rng::seeded(3);
+        // Month 1: only the twelfth renewing now can leave, at 1 − 0.7¹² ≈ 99%.
+        let renewing: u64 = (0..3).map(|t| book.annual[t][ESTABLISHED][0].count).sum();
+        book.onboard(Tier::Core, 50, 50.0 * 3_000.0);
+        let out = served_month(&mut book, &v, &d, &mut rng);
+        assert!(
+            out.churned <= renewing && out.churned * 10 >= renewing * 9,
+            "{} of {renewing}",
+            out.churned
+        );
+        // The 50 won stay through their first contract year, then face renewal.
+        let won_slot = |book: &Book| book.annual[Tier::Core as usize][EARLY][RENEWAL_MONTHS - 1].count;
+        assert_eq!(won_slot(&book), 50);
+        for month in 2..=12 {
+            let first_year: u64 = (0..3).flat_map(|t| book.annual[t][EARLY].iter()).map(|c| c.count).sum();
+            served_month(&mut book, &v, &d, &mut rng);
+            let after: u64 = (0..3).flat_map(|t| book.annual[t][EARLY].iter()).map(|c| c.count).sum();
+            assert_eq!(
+                after, first_year,
+                "month {month}: a first-year contract left before renewal"
+            );
+        }
+        let before_renewal = book.annual[Tier::Core as usize][EARLY][0].count;
+        assert_eq!(before_renewal, 50);
+        served_month(&mut book, &v, &d, &mut rng);
+        let renewed = book.annual[Tier::Core as usize][ESTABLISHED][RENEWAL_MONTHS - 1].count;
+        assert!(renewed < 5, "{renewed} of 50 renewed at a 30% monthly hazard");
+    }
+
+    #[test]
+    fn annual_contracts_keep_the_yearly_churn_and_move_only_its_timing() {
+        // Over a year of a fully served book with no wins, the expected
+        // accounts lost are the same whether contracts are monthly or annual;
+        // 400 books each, within 4 standard errors of the difference.
+        let year = |share: f64, seed: u64| {
+            let mut v = Values::defaults();
+            v[P::AnnualContractShare] = share;
+            v[P::EarlyLifeMonths] = 0.0;
+            let d = Derived::new(&v);
+            let mut book = Book::new(&v, &d);
+            let mut rng = crate::sim::rng::seeded(seed);
+            (0..12)
+                .map(|_| served_month(&mut book, &v, &d, &mut rng).churned as f64)
+                .sum::<f64>()
+        };
+        let (monthly, annual): (Vec<f64>, Vec<f64>) = (0..400).map(|s| (year(0.0, s), year(1.0, 10_000 + s))).unzip();
+        let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
+        let var = |x: &[f64]| {
+            let m = mean(x);
+            x.iter().map(|y| (y - m).powi(2)).sum::<f64>() / (x.len() - 1) as f64
+        };
+        let se = ((var(&monthly) + var(&annual)) / 400.0).sqrt();
+        let gap = mean(&annual) - mean(&monthly);
+        assert!(
+            gap.abs() < 4.0 * se,
+            "annual {} vs monthly {} (SE {se})",
+            mean(&annual),
+            mean(&monthly)
+        );
     }
 
     #[test]

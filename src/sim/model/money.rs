@@ -75,7 +75,7 @@ impl Valuation {
         Tier::ALL
             .iter()
             .map(|&tier| {
-                let mrr: f64 = book.cells[tier as usize].iter().map(|cell| cell.mrr).sum();
+                let mrr = book.mrr_in(tier);
                 mrr * self.per_dollar_of_mrr[tier as usize]
             })
             .sum()
@@ -161,7 +161,7 @@ mod tests {
         let by_tier: f64 = Tier::ALL
             .iter()
             .map(|&tier| {
-                let mrr: f64 = book.cells[tier as usize].iter().map(|c| c.mrr).sum();
+                let mrr = book.mrr_in(tier);
                 mrr * valuation.gross_margin * valuation.remaining_months(d.churn[tier as usize])
             })
             .sum();

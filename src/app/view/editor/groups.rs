@@ -115,6 +115,7 @@ pub const GROUPS: &[GroupSpec] = &[
             RetentionEffect,
         ],
         more: &[
+            AnnualContractShare,
             StrategicMinMrr,
             CoreMinMrr,
             UnderserviceChurnStrategic,
