@@ -138,3 +138,18 @@ fn under_pressure_the_cut_leaves_revenue_behind_the_same_company_without_it() {
     let value = paired(&without, &under_pressure, 1_000, SEED, value_created);
     assert!(value.z() < 2.0, "the cut creates value: {value:?}");
 }
+
+#[test]
+fn a_cost_per_lead_measured_at_a_bigger_budget_means_more_leads_at_the_default_one() {
+    // $200 a lead at $120,000 a month, with returns diminishing at 0.7, is
+    // cheaper leads at $60,000: 600 × 0.5^0.7 ≈ 369 a month instead of 300.
+    let base = preset("specialised");
+    let measured_bigger = base.clone().with(P::InboundReferenceBudget, 120_000.0);
+    let leads = |m: &[MonthValues], _: &Ledger| window(m, Metric::Leads, 1..=12);
+    let change = paired(&base, &measured_bigger, 200, SEED, leads);
+    let expected = 300.0 * (600.0 / 300.0 * 0.5f64.powf(0.7) - 1.0);
+    assert!(
+        (change.mean - expected).abs() < 4.0 * change.se + 0.05 * expected,
+        "inbound leads a month rose by {change:?}, expected about {expected:.0}"
+    );
+}

@@ -199,7 +199,7 @@ catalogue! {
     InboundBudget: "inbound.monthly_budget", "Inbound marketing budget", UsdPerMonth, 60_000.0, [0.0, 10_000_000.0], false, "assumption: 300 leads a month at about $200 a lead",
         "Monthly spend on digital inbound marketing.";
     InboundCostPerLead: "inbound.cost_per_lead", "Inbound cost per lead", Usd, 200.0, [1.0, 10_000.0], false, "benchmark: B2B digital cost per lead of roughly $100–$300",
-        "Cost per lead at a $60,000 monthly budget; returns diminish above it and improve below it.";
+        "Cost per lead at the budget it was measured at (see that parameter; $60,000 a month by default); returns diminish above it and improve below it.";
     InboundReturnsExponent: "inbound.returns_exponent", "Inbound diminishing returns", Multiplier, 0.7, [0.1, 1.0], false, ASSUMPTION,
         "Leads grow with spend to this power (1 = no diminishing returns).";
     InboundCarryover: "inbound.carryover", "Marketing carry-over (adstock)", Share, 0.5, [0.0, 0.95], false, ASSUMPTION,
@@ -398,6 +398,9 @@ catalogue! {
         "Employer cost of each dollar of commission and bonus (payroll taxes; benefits such as health cover do not grow with variable pay, so this is below the load on base salary).";
     SalesLeadershipCost: "money.sales_leadership_cost", "Sales leadership", UsdPerMonth, 50_000.0, [0.0, 2_000_000.0], false, "benchmark: US pay surveys: a mid-market head of sales about $300–400k on-target earnings and a revenue-operations manager about $120–160k a year; with benefits about $600k a year",
         "Fixed monthly cost of the head of sales and revenue operations, above the front-line managers; the same whatever the structure.";
+
+    InboundReferenceBudget: "inbound.reference_budget", "Budget the cost per lead was measured at", UsdPerMonth, 60_000.0, [1_000.0, 10_000_000.0], false, "assumption: the default budget, at which the benchmark cost per lead of about $200 is taken to hold",
+        "Monthly inbound spend at which the inbound cost per lead holds; above it each extra dollar brings fewer leads (diminishing returns), below it more. Set it to the budget your own cost per lead was measured at.";
 
     // --- Reporting (words only, never the simulation) ---
     BottleneckLossShare: "report.bottleneck_loss_share", "Loss that names a bottleneck", Share, 0.05, [0.01, 0.5], false, "assumption: a revenue-operations convention; losses of a few percent at a stage are ordinary friction",

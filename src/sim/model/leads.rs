@@ -5,9 +5,6 @@
 use super::derived::MAX_LEAD_AGE;
 use crate::sim::params::{P, Values};
 
-/// Budget at which `inbound.cost_per_lead` holds.
-pub const REFERENCE_BUDGET: f64 = 60_000.0;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Channel {
     Inbound,
@@ -159,9 +156,10 @@ impl Marketing {
         if self.adstock <= 0.0 {
             return 0.0;
         }
-        let reference_leads = REFERENCE_BUDGET / v[P::InboundCostPerLead].max(1e-6);
+        let reference_budget = v[P::InboundReferenceBudget].max(1.0);
+        let reference_leads = reference_budget / v[P::InboundCostPerLead].max(1e-6);
         if self.last_response.0.to_bits() != self.adstock.to_bits() {
-            let response = (self.adstock / REFERENCE_BUDGET).powf(v[P::InboundReturnsExponent]);
+            let response = (self.adstock / reference_budget).powf(v[P::InboundReturnsExponent]);
             self.last_response = (self.adstock, response);
         }
         reference_leads * self.last_response.1 * seasonality

@@ -58,6 +58,7 @@ pub const GROUPS: &[GroupSpec] = &[
         ],
         more: &[
             InboundReturnsExponent,
+            InboundReferenceBudget,
             InboundCarryover,
             InboundQuality,
             SeasonalityAmplitude,
