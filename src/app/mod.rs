@@ -14,6 +14,7 @@ pub mod plan;
 pub mod results;
 pub mod store;
 pub mod view;
+pub mod your_numbers_form;
 
 #[cfg(target_arch = "wasm32")]
 pub mod charts;
@@ -53,20 +54,24 @@ mod root {
         web_sys::window().and_then(|w| w.local_storage().ok().flatten())
     }
 
-    /// The saved comparison, or the first visit's. Saved data that cannot
-    /// be read is kept aside under another key, never dropped, and the
-    /// page says so.
+    /// The saved page, or the first visit's: this format's key first, then
+    /// older formats' (migrated; their text is left where it was). Saved
+    /// data that cannot be read is kept aside under another key, never
+    /// dropped, and the page says so.
     fn load_store() -> Store {
         let Some(storage) = storage() else {
             return Store::first_visit();
         };
-        let Ok(Some(text)) = storage.get_item(Saved::KEY) else {
+        let found = std::iter::once(Saved::KEY)
+            .chain(Saved::OLDER_KEYS)
+            .find_map(|key| storage.get_item(key).ok().flatten().map(|text| (key, text)));
+        let Some((key, text)) = found else {
             return Store::first_visit();
         };
         match Saved::parse(&text) {
             Ok(saved) => Store::restored(&saved),
             Err(message) => {
-                let aside = format!("{}.unreadable", Saved::KEY);
+                let aside = format!("{key}.unreadable");
                 let kept = storage.set_item(&aside, &text).is_ok();
                 let mut store = Store::first_visit();
                 store.notice = Some(if kept {

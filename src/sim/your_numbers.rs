@@ -547,25 +547,25 @@ impl YourNumbers {
         scenario.set(P::StartAccounts, self.customers);
         scenario.set(P::InboundBudget, self.marketing_spend);
         if self.monthly_leads > 0.0 {
-            scenario.set(P::InboundCostPerLead, self.reference_cost_per_lead());
+            scenario.set(P::InboundCostPerLead, tidy(self.reference_cost_per_lead()));
         }
         scenario.set(
             P::AcvMedian,
-            self.average_deal / mean_over_median(P::AcvSpread.spec().default),
+            tidy(self.average_deal / mean_over_median(P::AcvSpread.spec().default)),
         );
-        scenario.set(P::OpportunityToWin, self.base_win_rate(&structure));
+        scenario.set(P::OpportunityToWin, tidy(self.base_win_rate(&structure)));
         let cycle = P::CycleP90Months.spec();
         let default_tail = cycle.default / P::CycleMeanMonths.spec().default;
         scenario.set(P::CycleMeanMonths, self.cycle_months);
         scenario.set(
             P::CycleP90Months,
-            (self.cycle_months * default_tail).clamp(cycle.min, cycle.max),
+            tidy(self.cycle_months * default_tail).clamp(cycle.min, cycle.max),
         );
         self.set_churn(&mut scenario);
         for role in SELLER_ROLES {
             let pay = self.pay_of(role);
             scenario.set(role.ote(), pay.on_target);
-            scenario.set(role.variable_share(), 1.0 - pay.base / pay.on_target);
+            scenario.set(role.variable_share(), tidy(1.0 - pay.base / pay.on_target));
         }
         let scenario = presets::with_assumption_ranges(scenario);
         // The checks above mirror the engine's; should they ever miss a
@@ -596,7 +596,7 @@ impl YourNumbers {
         let factor = self.monthly_churn / default_average.max(f64::MIN_POSITIVE);
         for id in tiers {
             let spec = id.spec();
-            scenario.set(id, (spec.default * factor).clamp(spec.min, spec.max));
+            scenario.set(id, tidy(spec.default * factor).clamp(spec.min, spec.max));
         }
     }
 }
@@ -607,6 +607,23 @@ fn field_of_path(path: &str) -> Field {
         .into_iter()
         .find(|field| field.cited().is_some_and(|id| id.spec().path == path))
         .unwrap_or(Field::Sellers(Role::Generalist))
+}
+
+/// `x` to six significant digits: derived values read as a person would
+/// write them in the editor, and survive a trip through saved text exactly.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 5 - x.abs().log10().floor() as i32;
+    let text = format!("{:.*}", usize::try_from(digits.max(0)).unwrap_or(0), x);
+    let rounded: f64 = text.parse().unwrap_or(x);
+    if digits < 0 {
+        let unit = 10f64.powi(-digits);
+        (x / unit).round() * unit
+    } else {
+        rounded
+    }
 }
 
 fn central_of(id: P) -> f64 {

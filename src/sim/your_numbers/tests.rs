@@ -61,7 +61,8 @@ fn the_default_numbers_give_the_default_company_with_the_win_rate_the_generalist
     }
     // 23% won by generalists is a base rate of 23% before their skill gap (−0.3 log-odds).
     let observed = logistic(logit(v[P::OpportunityToWin]) + v[P::GeneralistSkill]);
-    assert!((observed - 0.23).abs() < 1e-12, "{observed}");
+    // Derived values keep six significant digits.
+    assert!((observed - 0.23).abs() < 1e-5, "{observed}");
     assert!(v[P::OpportunityToWin] > 0.23);
 }
 
@@ -105,21 +106,22 @@ fn every_input_lands_on_its_parameter_and_the_engine_sees_the_leads_and_churn_ty
     assert_eq!(v[P::CycleMeanMonths], 4.0);
     assert!(v[P::CycleP90Months] > 4.0);
     assert_eq!(v[P::AeOte], 180_000.0);
-    assert!((v[P::AeVariableShare] - 0.5).abs() < 1e-12);
-    assert!((v[P::AmVariableShare] - 0.2).abs() < 1e-12);
+    assert!((v[P::AeVariableShare] - 0.5).abs() < 1e-6);
+    assert!((v[P::AmVariableShare] - 0.2).abs() < 1e-6);
     // The engine's own lead response at this steady spend gives the leads typed.
     let leads = Marketing::new(&v).inbound_leads(&v, 150_000.0, 1.0);
-    assert!((leads - 900.0).abs() < 1e-6, "{leads}");
+    // Within the six significant digits the derived values keep.
+    assert!((leads - 900.0).abs() < 900.0 * 1e-5, "{leads}");
     // The book split into tiers by these deal sizes loses 1% a month.
     let d = Derived::new(&v);
     let churn: f64 = d.tier_share.iter().zip(d.churn).map(|(s, c)| s * c).sum();
-    assert!((churn - 0.01).abs() < 1e-9, "{churn}");
+    assert!((churn - 0.01).abs() < 0.01 * 1e-5, "{churn}");
     // Deal sizes are lognormal: the mean of the deals is the average typed.
     let mean = v[P::AcvMedian] * (0.5 * v[P::AcvSpread].powi(2)).exp();
-    assert!((mean - 60_000.0).abs() < 1e-6);
+    assert!((mean - 60_000.0).abs() < 60_000.0 * 1e-5, "{mean}");
     // AEs sell, so their focus (+0.2) is taken out of the 30% they win.
     let observed = logistic(logit(v[P::OpportunityToWin]) + v[P::SpecialistSkill]);
-    assert!((observed - 0.3).abs() < 1e-12);
+    assert!((observed - 0.3).abs() < 1e-5);
 }
 
 #[test]
