@@ -28,6 +28,7 @@ mod root {
     use std::rc::Rc;
 
     use gloo::events::EventListener;
+    use gloo::timers::callback::Timeout;
     use yew::prelude::*;
 
     use super::components::Shell;
@@ -93,6 +94,10 @@ mod root {
         }
     }
 
+    /// How long the page waits after a change before a small run starts on
+    /// its own: long enough that typing "120" runs once, not three times.
+    const AUTO_RUN_DELAY_MS: u32 = 600;
+
     fn viewport_width() -> f64 {
         web_sys::window()
             .and_then(|w| w.inner_width().ok())
@@ -148,6 +153,26 @@ mod root {
             use_effect_with(ready, move |ready| {
                 if *ready && !has_run {
                     on_run.emit(());
+                }
+            });
+        }
+        // Small runs follow every change on their own, debounced; a change
+        // within the delay replaces the pending run (dropping a Timeout
+        // cancels it). The first render is the saved or default page, which
+        // the effect above runs.
+        {
+            let pending = use_mut_ref(|| None::<Timeout>);
+            let first = use_mut_ref(|| true);
+            let pool = pool.clone();
+            use_effect_with(store.0.run_request().ok(), move |request| {
+                let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
+                *pending.borrow_mut() = None;
+                if let (false, Some((scenarios, settings))) = (is_first, request.clone()) {
+                    if settings.updates_on_its_own() {
+                        *pending.borrow_mut() = Some(Timeout::new(AUTO_RUN_DELAY_MS, move || {
+                            pool.run(&scenarios, settings);
+                        }));
+                    }
                 }
             });
         }
