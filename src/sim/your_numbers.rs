@@ -633,6 +633,20 @@ fn central_of(id: P) -> f64 {
         .map_or(id.spec().default, |(_, range)| range.central())
 }
 
+/// Dollars as a sales leader writes them in a sentence: "$1.56M", "$850k".
+fn dollars(amount: f64) -> String {
+    if amount >= 1e6 {
+        format!("${}M", trimmed(amount / 1e6))
+    } else {
+        format!("${}k", trimmed(amount / 1e3))
+    }
+}
+
+fn trimmed(x: f64) -> String {
+    let text = format!("{x:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// "20 generalist reps" or "6 SDRs, 8 account executives and 6 account managers".
 fn team_words(headcount: &Headcount) -> String {
     let parts: Vec<String> = Role::ALL
@@ -745,7 +759,7 @@ pub fn alternatives(baseline: &Scenario) -> Vec<Scenario> {
         scenario.hiring_plan.clear();
         scenario
     };
-    let payroll_words = format!("at the same ${:.0}k a year of on-target pay", (budget / 1000.0).round());
+    let payroll_words = format!("at the same {} a year of on-target pay", dollars(budget));
     let mut out = Vec::new();
     let three_stage = restaffed("specialised");
     if let Some(structure) = three_stage.clone().filter(|s| !same_stages(s, base)) {

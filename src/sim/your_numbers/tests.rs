@@ -319,6 +319,11 @@ fn the_alternatives_are_the_standard_five_shaped_like_their_presets() {
     // the $260k left buys an SDR ($80k) and an AE ($150k), leaving $30k.
     let three_stage = &alternatives[0].structure.headcount;
     assert_eq!((three_stage.sdr, three_stage.ae, three_stage.am), (7, 9, 6));
+    assert!(
+        alternatives[0]
+            .description
+            .contains("at the same $2.6M a year of on-target pay")
+    );
     assert_eq!(
         alternatives[3].restructuring.as_ref().unwrap().month,
         RESTRUCTURING_MONTH
