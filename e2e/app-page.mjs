@@ -48,6 +48,41 @@ export class AppPage {
     await field.fill(String(value));
   }
 
+  /** Opens "Your sales organisation today" if it is closed. */
+  async openYourNumbers() {
+    const form = this.page.getByTestId('your-numbers');
+    if ((await form.getAttribute('open')) === null) {
+      await form.locator('summary').click();
+    }
+    return form;
+  }
+
+  /** Types into one input of "your numbers", found by its label. */
+  async fillNumber(label, value) {
+    const form = await this.openYourNumbers();
+    await form.getByLabel(label, { exact: true }).fill(String(value));
+  }
+
+  /** The message shown at one input of "your numbers", or null. */
+  async numberMessage(key) {
+    const message = this.page.locator(`[data-testid="numbers-field"][data-key="${key}"] [data-testid="numbers-message"]`);
+    return (await message.count()) === 0 ? null : message.textContent();
+  }
+
+  /** The user's scenarios on the list, by title, in order. */
+  async yourScenarios() {
+    return this.page.$$eval('[data-testid="your-scenario"] [data-testid="scenario-name"]', (names) =>
+      names.map((n) => n.textContent.trim()),
+    );
+  }
+
+  /** Ids of every ticked scenario on the list, presets first. */
+  async tickedIds() {
+    return this.page.$$eval('[data-testid="preset"], [data-testid="your-scenario"]', (items) =>
+      items.filter((i) => i.querySelector('input[type="checkbox"]').checked).map((i) => i.dataset.id),
+    );
+  }
+
   /** The key numbers as { metric: [raw median per scenario column] }. */
   async keyNumberValues() {
     return this.page.$$eval('[data-testid="key-numbers"] td[data-metric]', (cells) => {

@@ -171,11 +171,104 @@ test('the comparison and settings survive a reload; unreadable saved data is kep
     assert.equal(await page.getByLabel('Runs', { exact: true }).inputValue(), '3000');
     assert.match(await app.status.textContent(), /Done: 3,000 futures of 3 scenarios/);
 
-    await page.evaluate(() => localStorage.setItem('salesim.page.v1', '{"version": 1, "ticked": ['));
+    await page.evaluate(() => localStorage.setItem('salesim.page.v2', '{"version": 2, "ticked": ['));
     await page.reload({ waitUntil: 'load' });
     await app.waitForState(['done']);
     assert.match(await page.getByRole('alert').first().textContent(), /could not be read.*kept in this browser/);
-    assert.equal(await page.evaluate(() => localStorage.getItem('salesim.page.v1.unreadable')), '{"version": 1, "ticked": [');
+    assert.equal(await page.evaluate(() => localStorage.getItem('salesim.page.v2.unreadable')), '{"version": 2, "ticked": [');
+
+    // A page saved by the previous format (version 1) is read and migrated.
+    await page.evaluate(() => {
+      localStorage.removeItem('salesim.page.v2');
+      localStorage.setItem('salesim.page.v1', JSON.stringify({
+        version: 1, ticked: ['outsourced', 'generalist'], baseline: 'generalist',
+        runs: '2000', months: '36', seed: '1', metric: 'cumulative_profit',
+      }));
+    });
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForState(['done']);
+    assert.deepEqual(await app.tickedIds(), ['generalist', 'outsourced']);
+    assert.equal(await page.getByLabel('Runs', { exact: true }).inputValue(), '2000');
+    assertStayedHome(page, traffic);
+  } finally {
+    await context.close();
+  }
+});
+
+test('your numbers make a baseline and its alternatives, compared on their own, kept across a reload; a deletion can be undone', async () => {
+  const { context, page, app, traffic } = await openApp();
+  try {
+    await app.waitForState(['done']);
+    // Small runs follow each change on their own.
+    await app.setField('Runs', 2000);
+    assert.match(await page.getByTestId('auto-run').textContent(), /Small runs update on their own.*re-run a moment after/);
+
+    await app.fillNumber('Generalist reps', 12);
+    await app.fillNumber('Recurring revenue today (ARR)', '$6M');
+    await app.fillNumber('Customers today', '180');
+    await app.fillNumber('Win rate (opportunities won)', '35');
+    assert.match(await app.numberMessage('win_rate'), /35% is outside the usual 20% to 25%; the baseline still uses it/);
+    await app.fillNumber('Sales cycle (average)', 'three');
+    assert.match(await app.numberMessage('sales_cycle'), /Sales cycle \(average\): must be a number between 0.5 months and 24 months, got "three"/);
+    assert.equal(await page.getByLabel('Sales cycle (average)', { exact: true }).inputValue(), 'three');
+    await page.getByRole('button', { name: 'Create my baseline' }).click();
+    assert.deepEqual(await app.yourScenarios(), [], 'an input to correct makes nothing');
+    assert.match(await page.getByTestId('numbers-summary').textContent(), /1 input to correct/);
+    await app.fillNumber('Sales cycle (average)', '3');
+    assert.equal(await app.numberMessage('sales_cycle'), null);
+
+    await page.getByRole('button', { name: 'Create my baseline' }).click();
+    assert.deepEqual(await app.yourScenarios(), ['Your organisation today']);
+    await page.getByRole('button', { name: 'Make the standard alternatives' }).click();
+    const made = [
+      'Your organisation today',
+      'Yours as three-stage (SDR, AE, AM)',
+      'Yours with outsourced lead generation',
+      'Yours with retention managers and account tiers',
+      'Yours → three-stage in month 6',
+      'Yours → three-stage in month 6, with a process owner',
+    ];
+    assert.deepEqual(await app.yourScenarios(), made);
+    // The comparison re-runs on its own with the baseline and its five alternatives.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="key-numbers"] thead th[scope="col"]')]
+        .some((th) => th.textContent.includes('Your organisation today')),
+      null,
+      { timeout: 60_000 },
+    );
+    await app.waitForState(['done']);
+    const compared = await app.keyNumberScenarios();
+    for (const name of made) assert.ok(compared.some((c) => c.includes(name)), `${name} in ${compared.join(' | ')}`);
+    assert.match(await app.status.textContent(), /Done: 2,000 futures of 6 scenarios/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'your-scenarios-laptop.png'), fullPage: true });
+
+    // Everything is there after a reload, as it was.
+    const ticked = await app.tickedIds();
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForState(['done']);
+    assert.deepEqual(await app.yourScenarios(), made);
+    assert.deepEqual(await app.tickedIds(), ticked);
+    await app.openYourNumbers();
+    assert.equal(await page.getByLabel('Win rate (opportunities won)', { exact: true }).inputValue(), '35');
+
+    // Rename in place, delete, undo.
+    await page.getByRole('button', { name: 'Rename Your organisation today' }).click();
+    await page.getByTestId('rename-box').fill('Acme today');
+    await page.getByTestId('rename-box').press('Enter');
+    assert.equal((await app.yourScenarios())[0], 'Acme today');
+    await page.getByRole('button', { name: 'Delete Yours with outsourced lead generation' }).click();
+    assert.ok(!(await app.yourScenarios()).includes('Yours with outsourced lead generation'));
+    assert.match(await page.getByTestId('undo-banner').textContent(), /Deleted ‘Yours with outsourced lead generation’/);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    assert.deepEqual(await app.yourScenarios(), ['Acme today', ...made.slice(1)]);
+    assert.deepEqual(await app.tickedIds(), ticked);
+    assert.equal((await page.getByTestId('undo-banner').textContent()).trim(), '');
+
+    await page.setViewportSize(PHONE);
+    const { small, overflow } = await readability(page);
+    assert.deepEqual(small, [], 'text under 12 px');
+    assert.ok(overflow <= 0, `the page overflows sideways by ${overflow} px`);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'your-scenarios-phone.png'), fullPage: true });
     assertStayedHome(page, traffic);
   } finally {
     await context.close();

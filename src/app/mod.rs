@@ -15,6 +15,7 @@ pub mod plan;
 pub mod results;
 pub mod store;
 pub mod view;
+pub mod your_numbers_form;
 
 #[cfg(target_arch = "wasm32")]
 pub mod charts;
@@ -28,6 +29,7 @@ mod root {
     use std::rc::Rc;
 
     use gloo::events::EventListener;
+    use gloo::timers::callback::Timeout;
     use yew::prelude::*;
 
     use super::components::Shell;
@@ -54,20 +56,24 @@ mod root {
         web_sys::window().and_then(|w| w.local_storage().ok().flatten())
     }
 
-    /// The saved comparison, or the first visit's. Saved data that cannot
-    /// be read is kept aside under another key, never dropped, and the
-    /// page says so.
+    /// The saved page, or the first visit's: this format's key first, then
+    /// older formats' (migrated; their text is left where it was). Saved
+    /// data that cannot be read is kept aside under another key, never
+    /// dropped, and the page says so.
     fn load_store() -> Store {
         let Some(storage) = storage() else {
             return Store::first_visit();
         };
-        let Ok(Some(text)) = storage.get_item(Saved::KEY) else {
+        let found = std::iter::once(Saved::KEY)
+            .chain(Saved::OLDER_KEYS)
+            .find_map(|key| storage.get_item(key).ok().flatten().map(|text| (key, text)));
+        let Some((key, text)) = found else {
             return Store::first_visit();
         };
         match Saved::parse(&text) {
             Ok(saved) => Store::restored(&saved),
             Err(message) => {
-                let aside = format!("{}.unreadable", Saved::KEY);
+                let aside = format!("{key}.unreadable");
                 let kept = storage.set_item(&aside, &text).is_ok();
                 let mut store = Store::first_visit();
                 store.notice = Some(if kept {
@@ -88,6 +94,10 @@ mod root {
             let _ = storage.set_item(Saved::KEY, &text);
         }
     }
+
+    /// How long the page waits after a change before a small run starts on
+    /// its own: long enough that typing "120" runs once, not three times.
+    const AUTO_RUN_DELAY_MS: u32 = 600;
 
     fn viewport_width() -> f64 {
         web_sys::window()
@@ -144,6 +154,26 @@ mod root {
             use_effect_with(ready, move |ready| {
                 if *ready && !has_run {
                     on_run.emit(());
+                }
+            });
+        }
+        // Small runs follow every change on their own, debounced; a change
+        // within the delay replaces the pending run (dropping a Timeout
+        // cancels it). The first render is the saved or default page, which
+        // the effect above runs.
+        {
+            let pending = use_mut_ref(|| None::<Timeout>);
+            let first = use_mut_ref(|| true);
+            let pool = pool.clone();
+            use_effect_with(store.0.run_request().ok(), move |request| {
+                let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
+                *pending.borrow_mut() = None;
+                if let (false, Some((scenarios, settings))) = (is_first, request.clone()) {
+                    if settings.updates_on_its_own() {
+                        *pending.borrow_mut() = Some(Timeout::new(AUTO_RUN_DELAY_MS, move || {
+                            pool.run(&scenarios, settings);
+                        }));
+                    }
                 }
             });
         }

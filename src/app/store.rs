@@ -1,15 +1,24 @@
 //! The page's state and the intents that change it: which scenarios are on
 //! the list, which are ticked for comparison, which is the baseline, the
 //! run settings as typed, the metric on the fan chart. Plain data with a
-//! pure `apply`, so every transition is tested natively; `state.rs` makes
-//! it a Yew `Reducible`. Part 2 (the editor) adds the user's own scenarios
-//! to `entries`.
+//! pure `apply`, so every transition is tested natively; the app's root
+//! makes it a Yew `Reducible`.
+//!
+//! The list holds the presets (read only: a change makes a copy) and the
+//! user's own scenarios: made from a preset, from "your numbers" and its
+//! standard alternatives, or as a copy; renamed, deleted with an undo.
+//! What is kept between visits is in `saved.rs`.
 
-use serde::{Deserialize, Serialize};
+mod saved;
 
+pub use saved::{KeptAside, Saved, SavedScenario};
+
+use crate::app::your_numbers_form::YourNumbersForm;
 use crate::sim::metrics::Metric;
 use crate::sim::presets;
 use crate::sim::scenario::{MAX_MONTHS, MIN_MONTHS, Scenario};
+use crate::sim::validate::validate;
+use crate::sim::your_numbers::{Field, alternatives};
 
 /// At most this many scenarios are compared at once (one colour each).
 pub const MAX_TICKED: usize = 6;
@@ -22,6 +31,22 @@ pub const DEFAULT_SEED: u64 = 1;
 /// structure and the restructuring, so the first screen answers a question.
 pub const FIRST_VISIT: [&str; 3] = ["generalist", "specialised", "restructure"];
 
+/// Runs this small re-run on their own after a change (debounced): 2,000
+/// futures of 36 months a scenario take well under a second on a laptop's
+/// workers, so the pictures follow an edit without a press of Run.
+pub const AUTO_RUN_LIMIT: u64 = 2_000 * 36;
+/// The longest name a scenario may have (the scenario file allows 500 characters).
+pub const MAX_TITLE_CHARS: usize = 120;
+
+/// Where a scenario on the list comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Ready-made and read only: a change makes a copy.
+    Preset,
+    /// The user's own: renamed, edited and deleted freely, kept between visits.
+    Yours,
+}
+
 /// A scenario the user can tick.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioEntry {
@@ -30,6 +55,38 @@ pub struct ScenarioEntry {
     /// One plain sentence on what it represents.
     pub description: String,
     pub scenario: Scenario,
+    pub origin: Origin,
+    /// The user's baseline this is a standard alternative of.
+    pub alternative_of: Option<String>,
+}
+
+impl ScenarioEntry {
+    #[must_use]
+    pub fn is_preset(&self) -> bool {
+        self.origin == Origin::Preset
+    }
+
+    fn yours(id: String, scenario: Scenario) -> Self {
+        ScenarioEntry {
+            id,
+            title: scenario.name.clone(),
+            description: scenario.description.clone(),
+            scenario,
+            origin: Origin::Yours,
+            alternative_of: None,
+        }
+    }
+}
+
+/// The last deleted scenario, with what Undo puts back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub entry: ScenarioEntry,
+    /// Its place on the list.
+    pub index: usize,
+    /// Its place among the ticked, if it was ticked.
+    pub ticked_at: Option<usize>,
+    pub was_baseline: bool,
 }
 
 /// The run settings as typed (kept as text, so nothing typed is lost while
@@ -77,6 +134,14 @@ fn group(n: u64) -> String {
     crate::app::view::format::whole(n)
 }
 
+impl Settings {
+    /// Small enough to re-run on its own after a change (see [`AUTO_RUN_LIMIT`]).
+    #[must_use]
+    pub fn updates_on_its_own(&self) -> bool {
+        self.runs.saturating_mul(u64::from(self.months)) <= AUTO_RUN_LIMIT
+    }
+}
+
 impl SettingsForm {
     /// The settings, or a message per invalid field.
     ///
@@ -104,7 +169,7 @@ impl SettingsForm {
 }
 
 /// The user's intents.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Tick or untick a scenario for comparison.
     Tick {
@@ -119,10 +184,46 @@ pub enum Action {
     EditMonths(String),
     EditSeed(String),
     ChooseMetric(Metric),
+    /// A copy of a preset among the user's scenarios.
+    NewFromPreset {
+        preset: String,
+    },
+    /// Text typed in one input of "Your sales organisation today".
+    EditYourNumber {
+        field: Field,
+        text: String,
+    },
+    /// The baseline from "your numbers", ticked as the baseline.
+    NewFromYourNumbers,
+    /// The standard alternatives of one of the user's scenarios, compared with it.
+    MakeAlternatives {
+        of: String,
+    },
+    /// A copy of any scenario among the user's.
+    Duplicate {
+        id: String,
+    },
+    Rename {
+        id: String,
+        title: String,
+    },
+    /// Removes one of the user's scenarios; [`Action::Undo`] brings it back.
+    Delete {
+        id: String,
+    },
+    Undo,
+    /// Forgets the last deletion (the banner is closed).
+    DismissUndo,
+    /// The editor's change to a scenario; a preset is copied and the copy changed.
+    ReplaceScenario {
+        id: String,
+        scenario: Box<Scenario>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Store {
+    /// The presets, then the user's scenarios.
     pub entries: Vec<ScenarioEntry>,
     /// Ticked scenario ids in the order they were ticked.
     pub ticked: Vec<String>,
@@ -132,6 +233,17 @@ pub struct Store {
     pub metric: Metric,
     /// Why the last intent was refused (e.g. a seventh tick), for a live region.
     pub notice: Option<String>,
+    pub your_numbers: YourNumbersForm,
+    /// The last deleted scenario, until undone or dismissed.
+    pub deleted: Option<Deleted>,
+    /// The scenario the last intent made, for the page to show (and the editor to open).
+    pub created: Option<String>,
+    /// The baseline last made from "your numbers", whose alternatives the form offers.
+    pub numbers_baseline: Option<String>,
+    /// Saved scenarios that could not be read, kept (and saved again) as they were.
+    pub kept_aside: Vec<KeptAside>,
+    /// The number in the next id of a user's scenario ("yours-7"): ids are never reused.
+    pub next_id: u64,
 }
 
 impl Default for Store {
@@ -151,6 +263,8 @@ impl Store {
                 title: p.title.to_owned(),
                 description: p.scenario.description.clone(),
                 scenario: p.scenario,
+                origin: Origin::Preset,
+                alternative_of: None,
             })
             .collect();
         let ticked: Vec<String> = FIRST_VISIT
@@ -173,6 +287,12 @@ impl Store {
             },
             metric: Metric::ValueCreated,
             notice: None,
+            your_numbers: YourNumbersForm::default(),
+            deleted: None,
+            created: None,
+            numbers_baseline: None,
+            kept_aside: Vec::new(),
+            next_id: 1,
         }
     }
 
@@ -181,6 +301,7 @@ impl Store {
     pub fn apply(&self, action: Action) -> Store {
         let mut next = self.clone();
         next.notice = None;
+        next.created = None;
         match action {
             Action::Tick { id, ticked } => next.tick(&id, ticked),
             Action::MakeBaseline { id } => {
@@ -192,6 +313,16 @@ impl Store {
             Action::EditMonths(text) => next.settings.months = text,
             Action::EditSeed(text) => next.settings.seed = text,
             Action::ChooseMetric(metric) => next.metric = metric,
+            Action::NewFromPreset { preset } => next.new_from_preset(&preset),
+            Action::EditYourNumber { field, text } => next.your_numbers.edit(field, text),
+            Action::NewFromYourNumbers => next.new_from_your_numbers(),
+            Action::MakeAlternatives { of } => next.make_alternatives(&of),
+            Action::Duplicate { id } => next.duplicate(&id),
+            Action::Rename { id, title } => next.rename(&id, &title),
+            Action::Delete { id } => next.delete(&id),
+            Action::Undo => next.undo(),
+            Action::DismissUndo => next.deleted = None,
+            Action::ReplaceScenario { id, scenario } => next.replace(&id, *scenario),
         }
         next
     }
@@ -212,15 +343,238 @@ impl Store {
         } else if !ticked && is_ticked {
             self.ticked.retain(|t| t != id);
         }
-        // The baseline stays while it is ticked; otherwise the first ticked takes over.
+        self.keep_baseline_ticked();
+    }
+
+    /// The baseline stays while it is ticked; otherwise the first ticked takes over.
+    fn keep_baseline_ticked(&mut self) {
         if !self.baseline.as_ref().is_some_and(|b| self.ticked.contains(b)) {
             self.baseline = self.ticked.first().cloned();
         }
     }
 
+    fn fresh_id(&mut self) -> String {
+        loop {
+            let id = format!("yours-{}", self.next_id);
+            self.next_id += 1;
+            if self.entry(&id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    /// `wanted`, or "wanted (2)", "wanted (3)"… if another scenario has that name.
+    fn unique_title(&self, wanted: &str) -> String {
+        let wanted: String = wanted.trim().chars().take(MAX_TITLE_CHARS).collect();
+        let taken = |title: &str| self.entries.iter().any(|e| e.title == title);
+        if !taken(&wanted) {
+            return wanted;
+        }
+        (2..)
+            .map(|n| format!("{wanted} ({n})"))
+            .find(|t| !taken(t))
+            .unwrap_or(wanted)
+    }
+
+    /// Adds one of the user's scenarios after `after` (or at the end), ticks
+    /// it if there is room and says it was made; returns its id.
+    fn add(&mut self, mut scenario: Scenario, after: Option<usize>) -> String {
+        let id = self.fresh_id();
+        scenario.name = self.unique_title(&scenario.name);
+        let entry = ScenarioEntry::yours(id.clone(), scenario);
+        let at = after.map_or(self.entries.len(), |i| (i + 1).min(self.entries.len()));
+        self.entries.insert(at, entry);
+        if self.ticked.len() < MAX_TICKED {
+            self.ticked.push(id.clone());
+            self.keep_baseline_ticked();
+        }
+        self.created = Some(id.clone());
+        id
+    }
+
+    fn new_from_preset(&mut self, preset: &str) {
+        let Some(entry) = self.entry(preset).filter(|e| e.is_preset()) else {
+            return;
+        };
+        let mut scenario = entry.scenario.clone();
+        scenario.name = format!("{} (yours)", entry.title);
+        self.add(scenario, None);
+    }
+
+    fn new_from_your_numbers(&mut self) {
+        let scenario = match self.your_numbers.numbers().map(|n| n.to_scenario()) {
+            Ok(Ok(scenario)) => scenario,
+            Ok(Err(problems)) => {
+                self.notice = Some(format!(
+                    "Your numbers: {} to correct before the baseline can be made.",
+                    plural(problems.len(), "input")
+                ));
+                return;
+            }
+            Err(messages) => {
+                self.notice = Some(format!(
+                    "Your numbers: {} to correct before the baseline can be made.",
+                    plural(messages.len(), "input")
+                ));
+                return;
+            }
+        };
+        let id = self.add(scenario, None);
+        if self.ticked.contains(&id) {
+            self.baseline = Some(id.clone());
+        }
+        self.numbers_baseline = Some(id);
+    }
+
+    fn make_alternatives(&mut self, of: &str) {
+        let Some(baseline) = self.entry(of).filter(|e| !e.is_preset()).cloned() else {
+            return;
+        };
+        if self.entries.iter().any(|e| e.alternative_of.as_deref() == Some(of)) {
+            self.notice = Some(format!(
+                "The standard alternatives of \"{}\" are already on the list.",
+                baseline.title
+            ));
+            return;
+        }
+        let made = alternatives(&baseline.scenario);
+        if made.is_empty() {
+            self.notice = Some(format!(
+                "\"{}\" is too small a team for the standard alternatives at the same pay.",
+                baseline.title
+            ));
+            return;
+        }
+        // The comparison becomes the baseline against its alternatives.
+        self.ticked = vec![baseline.id.clone()];
+        self.baseline = Some(baseline.id.clone());
+        let mut after = self.entries.iter().position(|e| e.id == of);
+        for scenario in made {
+            let id = self.add(scenario, after);
+            after = self.entries.iter().position(|e| e.id == id);
+            if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+                entry.alternative_of = Some(baseline.id.clone());
+            }
+        }
+        self.created = None;
+    }
+
+    fn duplicate(&mut self, id: &str) {
+        let Some(index) = self.entries.iter().position(|e| e.id == id) else {
+            return;
+        };
+        let entry = &self.entries[index];
+        let mut scenario = entry.scenario.clone();
+        scenario.name = format!("Copy of {}", entry.title);
+        let after = (!entry.is_preset()).then_some(index);
+        self.add(scenario, after);
+    }
+
+    fn yours_mut(&mut self, id: &str) -> Option<&mut ScenarioEntry> {
+        self.entries.iter_mut().find(|e| e.id == id && !e.is_preset())
+    }
+
+    fn rename(&mut self, id: &str, title: &str) {
+        let title = title.trim();
+        let Some(old) = self.entry(id).map(|e| e.title.clone()) else {
+            return;
+        };
+        if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
+            self.notice = Some(format!(
+                "A scenario's name must be 1 to {MAX_TITLE_CHARS} characters; \"{old}\" keeps its name."
+            ));
+            return;
+        }
+        if let Some(entry) = self.yours_mut(id) {
+            title.clone_into(&mut entry.title);
+            title.clone_into(&mut entry.scenario.name);
+        } else {
+            self.notice = Some(format!("\"{old}\" is a preset: duplicate it to rename the copy."));
+        }
+    }
+
+    fn delete(&mut self, id: &str) {
+        let Some(index) = self.entries.iter().position(|e| e.id == id && !e.is_preset()) else {
+            return;
+        };
+        let entry = self.entries.remove(index);
+        let ticked_at = self.ticked.iter().position(|t| t == id);
+        let was_baseline = self.baseline.as_deref() == Some(id);
+        self.ticked.retain(|t| t != id);
+        self.keep_baseline_ticked();
+        if self.numbers_baseline.as_deref() == Some(id) {
+            self.numbers_baseline = None;
+        }
+        self.deleted = Some(Deleted {
+            entry,
+            index,
+            ticked_at,
+            was_baseline,
+        });
+    }
+
+    fn undo(&mut self) {
+        let Some(deleted) = self.deleted.take() else {
+            return;
+        };
+        let id = deleted.entry.id.clone();
+        let index = deleted.index.min(self.entries.len());
+        self.entries.insert(index, deleted.entry);
+        if let Some(at) = deleted.ticked_at {
+            if self.ticked.len() < MAX_TICKED {
+                self.ticked.insert(at.min(self.ticked.len()), id.clone());
+            } else {
+                self.notice = Some(format!(
+                    "{MAX_TICKED} scenarios are ticked, so the one brought back is not; untick one to compare it."
+                ));
+            }
+        }
+        if deleted.was_baseline && self.ticked.contains(&id) {
+            self.baseline = Some(id);
+        }
+        self.keep_baseline_ticked();
+    }
+
+    fn replace(&mut self, id: &str, mut scenario: Scenario) {
+        let Some(entry) = self.entry(id).cloned() else {
+            return;
+        };
+        if let Some(yours) = self.yours_mut(id) {
+            scenario.name.clone_from(&yours.title);
+            yours.description.clone_from(&scenario.description);
+            yours.scenario = scenario;
+            return;
+        }
+        // A preset is read only: the change goes to a copy, which takes the
+        // preset's place in the comparison.
+        scenario.name = format!("{} (yours)", entry.title);
+        let ticked_at = self.ticked.iter().position(|t| t == id);
+        let was_baseline = self.baseline.as_deref() == Some(id);
+        self.ticked.retain(|t| t != id);
+        let copy = self.add(scenario, None);
+        self.ticked.retain(|t| *t != copy);
+        if let Some(at) = ticked_at {
+            self.ticked.insert(at.min(self.ticked.len()), copy.clone());
+        }
+        if was_baseline {
+            self.baseline = Some(copy);
+        }
+        self.keep_baseline_ticked();
+    }
+
     #[must_use]
     pub fn entry(&self, id: &str) -> Option<&ScenarioEntry> {
         self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The presets, in the order the engine lists them.
+    pub fn presets(&self) -> impl Iterator<Item = &ScenarioEntry> {
+        self.entries.iter().filter(|e| e.is_preset())
+    }
+
+    /// The user's scenarios, in list order.
+    pub fn yours(&self) -> impl Iterator<Item = &ScenarioEntry> {
+        self.entries.iter().filter(|e| !e.is_preset())
     }
 
     /// The ticked entries, the baseline first, then in the order ticked.
@@ -242,16 +596,26 @@ impl Store {
     /// What a press of Run would run, or every reason it cannot.
     ///
     /// # Errors
-    /// Invalid settings (one message per field), or nothing ticked.
+    /// Invalid settings (one message per field), nothing ticked, or a
+    /// ticked scenario the engine would refuse (the editor's, mid-edit).
     pub fn run_request(&self) -> Result<(Vec<Scenario>, Settings), Vec<FieldError>> {
         let settings = self.settings.parse();
-        let scenarios: Vec<Scenario> = self.compared().iter().map(|e| e.scenario.clone()).collect();
+        let compared = self.compared();
+        let scenarios: Vec<Scenario> = compared.iter().map(|e| e.scenario.clone()).collect();
         let mut errors = settings.as_ref().err().cloned().unwrap_or_default();
         if scenarios.is_empty() {
             errors.push(FieldError {
                 field: "Scenarios",
                 message: "Scenarios: tick at least one scenario to run.".to_owned(),
             });
+        }
+        for entry in compared.iter().filter(|e| !e.is_preset()) {
+            if let Err(problems) = validate(&entry.scenario) {
+                errors.push(FieldError {
+                    field: "Scenarios",
+                    message: format!("\"{}\" cannot run yet: {problems}", entry.title),
+                });
+            }
         }
         match settings {
             Ok(settings) if errors.is_empty() => Ok((scenarios, settings)),
@@ -260,230 +624,27 @@ impl Store {
     }
 }
 
-/// What the page keeps in the browser between visits: the comparison and
-/// the settings as typed. Versioned, so a later format can read this one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Saved {
-    pub version: u32,
-    pub ticked: Vec<String>,
-    pub baseline: Option<String>,
-    pub runs: String,
-    pub months: String,
-    pub seed: String,
-    pub metric: String,
-}
-
-impl Saved {
-    /// The format written by this build.
-    pub const VERSION: u32 = 1;
-    /// The browser storage key, named after the format it holds.
-    pub const KEY: &'static str = "salesim.page.v1";
-
-    /// Reads saved text.
-    ///
-    /// # Errors
-    /// Text that is not a saved page of a known version, in words.
-    pub fn parse(text: &str) -> Result<Saved, String> {
-        let saved: Saved =
-            serde_json::from_str(text).map_err(|e| format!("the saved comparison could not be read ({e})"))?;
-        if saved.version != Self::VERSION {
-            return Err(format!(
-                "the saved comparison is in format {}, which this version does not know",
-                saved.version
-            ));
-        }
-        Ok(saved)
+/// The line beside Run on whether these settings re-run on their own.
+#[must_use]
+pub fn auto_run_words(settings: Option<Settings>) -> String {
+    let rule = format!(
+        "Small runs update on their own (up to {} futures of 36 months a scenario)",
+        crate::app::view::format::whole(AUTO_RUN_LIMIT / 36)
+    );
+    if settings.is_some_and(|s| s.updates_on_its_own()) {
+        format!("{rule}: these settings re-run a moment after each change.")
+    } else {
+        format!("{rule}; larger ones like these wait for Run.")
     }
 }
 
-impl Store {
-    /// What to save of this state.
-    #[must_use]
-    pub fn saved(&self) -> Saved {
-        Saved {
-            version: Saved::VERSION,
-            ticked: self.ticked.clone(),
-            baseline: self.baseline.clone(),
-            runs: self.settings.runs.clone(),
-            months: self.settings.months.clone(),
-            seed: self.settings.seed.clone(),
-            metric: self.metric.key().to_owned(),
-        }
-    }
-
-    /// The first-visit state with a saved comparison laid over it: scenarios
-    /// that no longer exist are dropped (and said so), at most six are
-    /// ticked, and the text of the settings comes back as it was typed.
-    #[must_use]
-    pub fn restored(saved: &Saved) -> Store {
-        let mut store = Store::first_visit();
-        let known: Vec<String> = saved
-            .ticked
-            .iter()
-            .filter(|id| store.entry(id).is_some())
-            .take(MAX_TICKED)
-            .cloned()
-            .collect();
-        let dropped = saved.ticked.len() - known.len();
-        store.ticked = known;
-        store.baseline = saved
-            .baseline
-            .clone()
-            .filter(|b| store.ticked.contains(b))
-            .or_else(|| store.ticked.first().cloned());
-        store.settings = SettingsForm {
-            runs: saved.runs.clone(),
-            months: saved.months.clone(),
-            seed: saved.seed.clone(),
-        };
-        store.metric = Metric::from_key(&saved.metric).unwrap_or(Metric::ValueCreated);
-        if dropped > 0 {
-            store.notice = Some(format!(
-                "{dropped} saved scenario{} no longer available and {} left out.",
-                if dropped == 1 { " is" } else { "s are" },
-                if dropped == 1 { "was" } else { "were" }
-            ));
-        }
-        store
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_saved_comparison_comes_back_as_it_was() {
-        let store = Store::first_visit()
-            .apply(Action::Tick {
-                id: "outsourced".into(),
-                ticked: true,
-            })
-            .apply(Action::MakeBaseline {
-                id: "outsourced".into(),
-            })
-            .apply(Action::EditRuns("12".into()))
-            .apply(Action::ChooseMetric(Metric::Revenue));
-        let text = serde_json::to_string(&store.saved()).unwrap();
-        let back = Store::restored(&Saved::parse(&text).unwrap());
-        assert_eq!(back.ticked, store.ticked);
-        assert_eq!(back.baseline.as_deref(), Some("outsourced"));
-        assert_eq!(back.settings.runs, "12", "invalid text is kept as typed");
-        assert_eq!(back.metric, Metric::Revenue);
-        assert_eq!(back.notice, None);
-    }
-
-    #[test]
-    fn unreadable_or_unknown_saved_data_is_an_error_and_lost_scenarios_are_reported() {
-        assert!(Saved::parse("{not json").unwrap_err().contains("could not be read"));
-        let mut saved = Store::first_visit().saved();
-        saved.version = 9;
-        assert!(
-            Saved::parse(&serde_json::to_string(&saved).unwrap())
-                .unwrap_err()
-                .contains("format 9")
-        );
-        let mut saved = Store::first_visit().saved();
-        saved.ticked.insert(0, "gone".into());
-        saved.baseline = Some("gone".into());
-        let store = Store::restored(&saved);
-        assert_eq!(store.ticked, FIRST_VISIT);
-        assert_eq!(store.baseline.as_deref(), Some("generalist"));
-        assert!(
-            store
-                .notice
-                .as_deref()
-                .unwrap()
-                .contains("1 saved scenario is no longer available")
-        );
-    }
-
-    fn tick(store: &Store, id: &str, ticked: bool) -> Store {
-        store.apply(Action::Tick {
-            id: id.to_owned(),
-            ticked,
-        })
-    }
-
-    #[test]
-    fn the_first_visit_compares_the_generalist_with_the_three_stage_and_the_restructuring() {
-        let store = Store::first_visit();
-        let ids: Vec<&str> = store.compared().iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, FIRST_VISIT);
-        assert_eq!(store.baseline.as_deref(), Some("generalist"));
-        let (scenarios, settings) = store.run_request().unwrap();
-        assert_eq!(scenarios.len(), 3);
-        assert_eq!(
-            settings,
-            Settings {
-                runs: 10_000,
-                months: 36,
-                seed: 1
-            }
-        );
-        assert!(store.entries.iter().all(|e| !e.description.is_empty()));
-    }
-
-    #[test]
-    fn the_baseline_is_the_first_ticked_until_changed_and_moves_on_when_unticked() {
-        let store = Store::first_visit().apply(Action::MakeBaseline {
-            id: "specialised".into(),
-        });
-        let ids: Vec<&str> = store.compared().iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["specialised", "generalist", "restructure"]);
-        let store = tick(&store, "specialised", false);
-        assert_eq!(store.baseline.as_deref(), Some("generalist"));
-        // An unticked scenario cannot be the baseline.
-        let store = store.apply(Action::MakeBaseline {
-            id: "outsourced".into(),
-        });
-        assert_eq!(store.baseline.as_deref(), Some("generalist"));
-    }
-
-    #[test]
-    fn a_seventh_tick_is_refused_with_a_notice() {
-        let mut store = Store::first_visit();
-        for entry in store.entries.clone() {
-            store = tick(&store, &entry.id, true);
-        }
-        assert_eq!(store.ticked.len(), MAX_TICKED);
-        assert!(store.notice.as_deref().unwrap_or_default().contains("up to 6"));
-        let store = tick(&store, "generalist", false);
-        assert_eq!(store.notice, None);
-    }
-
-    #[test]
-    fn invalid_settings_name_the_field_and_range_and_keep_the_text() {
-        let store = Store::first_visit()
-            .apply(Action::EditRuns("12".into()))
-            .apply(Action::EditMonths("forty".into()))
-            .apply(Action::EditSeed("-3".into()));
-        let errors = store.run_request().unwrap_err();
-        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [
-                "Runs: must be a whole number from 1,000 to 1,000,000, got \"12\"",
-                "Months: must be a whole number from 12 to 120 months, got \"forty\"",
-                "Seed: must be a whole number from 0 to 18,446,744,073,709,551,615, got \"-3\"",
-            ]
-        );
-        assert_eq!(store.settings.runs, "12");
-        let store = store
-            .apply(Action::EditRuns("1,000,000".into()))
-            .apply(Action::EditMonths(" 60 ".into()))
-            .apply(Action::EditSeed("7".into()));
-        assert_eq!(store.run_request().unwrap().1.runs, 1_000_000);
-    }
-
-    #[test]
-    fn nothing_ticked_cannot_run() {
-        let mut store = Store::first_visit();
-        for id in FIRST_VISIT {
-            store = tick(&store, id, false);
-        }
-        assert_eq!(store.baseline, None);
-        let errors = store.run_request().unwrap_err();
-        assert_eq!(errors[0].field, "Scenarios");
-    }
-}
+mod tests;

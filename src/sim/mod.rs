@@ -14,3 +14,4 @@ pub mod sensitivity;
 pub mod stats;
 pub mod uncertain;
 pub mod validate;
+pub mod your_numbers;

@@ -10,12 +10,14 @@ mod run_controls;
 mod scenario_picker;
 mod settings_panel;
 mod shell;
+mod your_numbers;
 
 pub use editor::{ScenarioEditor, ScenarioEditorProps};
 pub use footer::AppFooter;
 pub use header::AppHeader;
 pub use results::{ResultsPanel, ResultsPanelProps};
 pub use run_controls::{RunControls, RunControlsProps};
-pub use scenario_picker::{ScenarioPicker, ScenarioPickerProps};
+pub use scenario_picker::{ScenarioList, ScenarioListProps};
 pub use settings_panel::{SettingsPanel, SettingsPanelProps};
 pub use shell::{Shell, ShellProps};
+pub use your_numbers::{YourNumbersPanel, YourNumbersPanelProps};

@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AppFooter, AppHeader, ResultsPanel, RunControls, ScenarioPicker, SettingsPanel};
+use super::{AppFooter, AppHeader, ResultsPanel, RunControls, ScenarioList, SettingsPanel, YourNumbersPanel};
 use crate::app::dispatch::{RunState, SensitivityState};
-use crate::app::store::{Action, Store};
+use crate::app::store::{Action, Store, auto_run_words};
 use crate::app::view::ChartSize;
 use crate::app::view::progress::ProgressView;
 use crate::protocol::build_version;
@@ -51,8 +51,10 @@ pub fn Shell(props: &ShellProps) -> Html {
                         on_cancel={props.on_cancel.clone()}
                         on_retry={props.on_retry.clone()}
                     />
+                    <p class="run__auto" data-testid="auto-run">{ auto_run_words(props.store.settings.parse().ok()) }</p>
                     <SettingsPanel store={props.store.clone()} on_action={props.on_action.clone()} />
-                    <ScenarioPicker store={props.store.clone()} on_action={props.on_action.clone()} />
+                    <ScenarioList store={props.store.clone()} on_action={props.on_action.clone()} />
+                    <YourNumbersPanel store={props.store.clone()} on_action={props.on_action.clone()} />
                     if let Some(notice) = &props.store.notice {
                         <p class="sidebar__notice" role="alert">{ notice.clone() }</p>
                     }

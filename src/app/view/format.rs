@@ -216,6 +216,17 @@ pub fn percent_plain(share: f64) -> String {
     signed(whole < 0.0, format!("{}%", whole.abs()))
 }
 
+/// A share as a percentage to three significant digits, for inputs and
+/// their ranges: 0.007 → "0.7%", 0.225 → "22.5%", 0.99 → "99%".
+#[must_use]
+pub fn percent_precise(share: f64) -> String {
+    if !share.is_finite() {
+        return "n/a".to_owned();
+    }
+    let body = format!("{}%", three_significant((share * 100.0).abs()));
+    signed(share < 0.0 && body != "0%", body)
+}
+
 /// A multiple: 3.04 → "3.0×".
 #[must_use]
 pub fn multiple(value: f64) -> String {
@@ -283,6 +294,15 @@ mod tests {
         assert_eq!(percent(0.001), "under 1%");
         assert_eq!(percent(0.999), "over 99%");
         assert_eq!(percent_plain(0.999), "100%");
+    }
+
+    #[test]
+    fn input_percentages_keep_three_significant_digits() {
+        assert_eq!(percent_precise(0.007), "0.7%");
+        assert_eq!(percent_precise(0.225), "22.5%");
+        assert_eq!(percent_precise(0.99), "99%");
+        assert_eq!(percent_precise(0.001), "0.1%");
+        assert_eq!(percent_precise(-0.05), "\u{2212}5%");
     }
 
     #[test]
