@@ -275,6 +275,86 @@ test('your numbers make a baseline and its alternatives, compared on their own, 
   }
 });
 
+/** Opens the editor's closed groups and "more" sections around input `id`, as a person would. */
+async function reveal(editor, id) {
+  const input = editor.locator(`[id="${id}"]`);
+  for (let tries = 0; tries < 4 && !(await input.isVisible()); tries += 1) {
+    await input.evaluate((element) => {
+      let outer = null;
+      for (let d = element.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) {
+        if (!d.open) outer = d;
+      }
+      if (outer) outer.querySelector(':scope > summary').click();
+    });
+  }
+  return input;
+}
+
+test('the editor: a preset opens read-only and a change makes a copy; more SDRs move the org chart and the fans; an out-of-range value is kept with its message; a steeper commission plan moves cost and attrition', async () => {
+  const { context, page, app, traffic } = await openApp();
+  try {
+    await app.waitForState(['done']);
+    // Small runs re-run on their own after each change.
+    await app.setField('Runs', 1000);
+    await app.waitForState(['done']);
+    await page.getByRole('button', { name: 'Look inside Three-stage specialised' }).click();
+    const editor = page.getByTestId('editor-panel');
+    await editor.waitFor({ state: 'visible' });
+    assert.match(await editor.getByTestId('read-only-notice').textContent(), /read-only/);
+
+    const fanBefore = await app.fanChart.innerHTML();
+    const sdrs = await reveal(editor, 'editor-structure-headcount-sdr');
+    assert.equal(await sdrs.inputValue(), '5');
+    await sdrs.fill('9');
+    // The change made the user's copy, which is now open and in the comparison.
+    await page.getByRole('heading', { name: /Assumptions of Three-stage specialised \(yours\)/ }).waitFor();
+    await page.waitForFunction((before) => {
+      const fan = document.querySelector('[data-testid="fan-chart"]');
+      const status = document.querySelector('[data-testid="run-status"]');
+      return fan && status && status.dataset.state === 'done' && fan.innerHTML !== before;
+    }, fanBefore, { timeout: 60_000 });
+    const organisation = page.getByTestId('organisation');
+    const choice = organisation.locator('#organisation-scenario');
+    const copyOption = choice.locator('option', { hasText: 'Three-stage specialised (yours)' });
+    await choice.selectOption(await copyOption.getAttribute('value'));
+    assert.match(await organisation.textContent(), /9 SDRs/);
+
+    // An out-of-range value: the engine's message at the field, the text kept, Run refused.
+    const ramp = await reveal(editor, 'editor-roles-sdr-ramp_months');
+    await ramp.fill('40');
+    await editor.getByTestId('summary-problem').first().waitFor();
+    assert.match(await editor.getByTestId('problem-summary').textContent(), /SDR ramp: must be between 0 and 24 months, got 40/);
+    assert.equal(await ramp.inputValue(), '40');
+    assert.equal(await ramp.getAttribute('aria-invalid'), 'true');
+    assert.match(await app.sidebar.textContent(), /cannot run until its problem is fixed/);
+    await ramp.fill('3');
+    await app.waitForState(['done']);
+
+    // A steeper commission plan: more pay at risk for the AEs moves cost and attrition.
+    const keyNumbers = async () => app.keyNumbers.textContent();
+    const before = await keyNumbers();
+    const atRisk = await reveal(editor, 'editor-roles-ae-variable_share');
+    await atRisk.fill('0.8');
+    await page.waitForFunction((text) => {
+      const table = document.querySelector('[data-testid="key-numbers"]');
+      const status = document.querySelector('[data-testid="run-status"]');
+      return table && status && status.dataset.state === 'done' && table.textContent !== text;
+    }, before, { timeout: 60_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-laptop.png'), fullPage: true });
+
+    // Every edit is there after a reload.
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForState(['done']);
+    await page.getByRole('button', { name: 'Edit Three-stage specialised (yours)' }).click();
+    const reloaded = page.getByTestId('editor-panel');
+    assert.equal(await (await reveal(reloaded, 'editor-structure-headcount-sdr')).inputValue(), '9');
+    assert.equal(await (await reveal(reloaded, 'editor-roles-ae-variable_share')).inputValue(), '0.8');
+    assertStayedHome(page, traffic);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a million-run comparison can be cancelled at once and another run follows', async () => {
   const { context, page, app, traffic } = await openApp();
   try {

@@ -9,10 +9,14 @@
 //! standard alternatives, or as a copy; renamed, deleted with an undo.
 //! What is kept between visits is in `saved.rs`.
 
+mod editing;
 mod saved;
 
 pub use saved::{KeptAside, Saved, SavedScenario};
 
+use std::collections::BTreeMap;
+
+use crate::app::draft::{DraftEdit, ScenarioDraft};
 use crate::app::your_numbers_form::YourNumbersForm;
 use crate::sim::metrics::Metric;
 use crate::sim::presets;
@@ -184,6 +188,17 @@ pub enum Action {
     EditMonths(String),
     EditSeed(String),
     ChooseMetric(Metric),
+    /// Open a scenario in the editor (a preset opens read-only).
+    OpenEditor {
+        id: String,
+    },
+    CloseEditor,
+    /// An edit typed in the editor of scenario `id`; on a preset it makes
+    /// the user's copy, which the editor then shows.
+    Edit {
+        id: String,
+        edit: Box<DraftEdit>,
+    },
     /// A copy of a preset among the user's scenarios.
     NewFromPreset {
         preset: String,
@@ -244,6 +259,11 @@ pub struct Store {
     pub kept_aside: Vec<KeptAside>,
     /// The number in the next id of a user's scenario ("yours-7"): ids are never reused.
     pub next_id: u64,
+    /// The scenario open in the editor.
+    pub editing: Option<String>,
+    /// What the user has typed into each of their scenarios, kept while it
+    /// is invalid (the entry's scenario is its last valid version).
+    pub drafts: BTreeMap<String, ScenarioDraft>,
 }
 
 impl Default for Store {
@@ -293,6 +313,8 @@ impl Store {
             numbers_baseline: None,
             kept_aside: Vec::new(),
             next_id: 1,
+            editing: None,
+            drafts: BTreeMap::new(),
         }
     }
 
@@ -323,6 +345,9 @@ impl Store {
             Action::Undo => next.undo(),
             Action::DismissUndo => next.deleted = None,
             Action::ReplaceScenario { id, scenario } => next.replace(&id, *scenario),
+            Action::OpenEditor { id } => next.open_editor(&id),
+            Action::CloseEditor => next.editing = None,
+            Action::Edit { id, edit } => next.edit(&id, *edit),
         }
         next
     }
@@ -608,6 +633,22 @@ impl Store {
                 field: "Scenarios",
                 message: "Scenarios: tick at least one scenario to run.".to_owned(),
             });
+        }
+        for entry in &compared {
+            if let Some(count) = self.problems_in(&entry.id) {
+                errors.push(FieldError {
+                    field: "Scenarios",
+                    message: format!(
+                        "\"{}\" cannot run until {} fixed in the editor; its last results are out of date.",
+                        entry.title,
+                        if count == 1 {
+                            "its problem is".to_owned()
+                        } else {
+                            format!("its {count} problems are")
+                        }
+                    ),
+                });
+            }
         }
         for entry in compared.iter().filter(|e| !e.is_preset()) {
             if let Err(problems) = validate(&entry.scenario) {

@@ -158,6 +158,11 @@ fn ScenarioItem(props: &ScenarioItemProps) -> Html {
                         { if props.baseline { "Baseline" } else { "Make baseline" } }
                     </label>
                 }
+                <button type="button" class="button button--small button--quiet"
+                    onclick={intent(|id| Action::OpenEditor { id })}
+                    aria-label={format!("{} {}", if entry.is_preset() { "Look inside" } else { "Edit" }, entry.title)}>
+                    { if entry.is_preset() { "Look inside" } else { "Edit" } }
+                </button>
                 if entry.is_preset() {
                     <button type="button" class="button button--small button--quiet" onclick={copy}
                         aria-label={format!("Make my copy of {}", entry.title)}>{ "Make my copy" }</button>

@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AppFooter, AppHeader, ResultsPanel, RunControls, ScenarioList, SettingsPanel, YourNumbersPanel};
+use super::{
+    AppFooter, AppHeader, ResultsPanel, RunControls, ScenarioEditor, ScenarioList, SettingsPanel, YourNumbersPanel,
+};
 use crate::app::dispatch::{RunState, SensitivityState};
 use crate::app::store::{Action, Store, auto_run_words};
 use crate::app::view::ChartSize;
@@ -59,6 +61,8 @@ pub fn Shell(props: &ShellProps) -> Html {
                         <p class="sidebar__notice" role="alert">{ notice.clone() }</p>
                     }
                 </aside>
+                <div class="shell__main">
+                { editor_panel(&props.store, &props.on_action) }
                 <ResultsPanel
                     run={props.run.clone()}
                     sensitivity={props.sensitivity.clone()}
@@ -68,8 +72,42 @@ pub fn Shell(props: &ShellProps) -> Html {
                     chart_size={props.chart_size}
                     on_action={props.on_action.clone()}
                 />
+                </div>
             </div>
             <AppFooter />
         </div>
+    }
+}
+
+/// The editor of the scenario open in the store, above the results: edits
+/// go up as store intents, so what is typed is kept and saved there.
+fn editor_panel(store: &Store, on_action: &Callback<Action>) -> Html {
+    let Some(id) = store.editing.clone() else {
+        return html! {};
+    };
+    let (Some(entry), Some(draft)) = (store.entry(&id), store.draft(&id)) else {
+        return html! {};
+    };
+    let on_edit = {
+        let (on_action, id) = (on_action.clone(), id.clone());
+        Callback::from(move |edit| {
+            on_action.emit(Action::Edit {
+                id: id.clone(),
+                edit: Box::new(edit),
+            });
+        })
+    };
+    let close = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::CloseEditor))
+    };
+    html! {
+        <section class="editor-panel" aria-labelledby="editor-title" data-testid="editor-panel">
+            <div class="editor-panel__head">
+                <h2 id="editor-title">{ format!("Assumptions of {}", entry.title) }</h2>
+                <button type="button" class="button button--small button--quiet" onclick={close}>{ "Close the editor" }</button>
+            </div>
+            <ScenarioEditor draft={draft} on_edit={on_edit} read_only={entry.is_preset()} />
+        </section>
     }
 }

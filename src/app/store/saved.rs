@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{MAX_TICKED, Origin, ScenarioEntry, SettingsForm, Store};
+use crate::app::draft::ScenarioDraft;
 use crate::app::your_numbers_form::YourNumbersForm;
 use crate::sim::metrics::Metric;
 use crate::sim::validate::scenario_from_value;
@@ -50,6 +51,10 @@ pub struct Saved {
     pub numbers_baseline: Option<String>,
     pub kept_aside: Vec<KeptAside>,
     pub next_id: u64,
+    /// What was typed into the editor of each of the user's scenarios,
+    /// problems and all (absent in pages saved before the editor).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drafts: BTreeMap<String, ScenarioDraft>,
 }
 
 /// Format 1: the comparison and the settings as typed.
@@ -78,6 +83,7 @@ impl From<SavedV1> for Saved {
             numbers_baseline: None,
             kept_aside: Vec::new(),
             next_id: 1,
+            drafts: BTreeMap::new(),
         }
     }
 }
@@ -134,6 +140,12 @@ impl Store {
             numbers_baseline: self.numbers_baseline.clone(),
             kept_aside: self.kept_aside.clone(),
             next_id: self.next_id,
+            drafts: self
+                .drafts
+                .iter()
+                .filter(|(id, _)| self.entry(id).is_some_and(|e| !e.is_preset()))
+                .map(|(id, draft)| (id.clone(), draft.clone()))
+                .collect(),
         }
     }
 
@@ -194,6 +206,12 @@ impl Store {
         store.your_numbers = YourNumbersForm {
             typed: saved.your_numbers.clone(),
         };
+        store.drafts = saved
+            .drafts
+            .iter()
+            .filter(|(id, _)| store.entry(id).is_some_and(|e| e.origin == Origin::Yours))
+            .map(|(id, draft)| (id.clone(), draft.clone()))
+            .collect();
         store.numbers_baseline = saved
             .numbers_baseline
             .clone()
