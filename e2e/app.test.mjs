@@ -333,6 +333,11 @@ test('the editor: a preset opens read-only and a change makes a copy; more SDRs 
 
     // A steeper commission plan: more pay at risk for the AEs moves cost and attrition.
     const keyNumbers = async () => app.keyNumbers.textContent();
+    const fanOf = async (metric) => {
+      await page.locator('#metric-picker').selectOption(metric);
+      return app.fanChart.textContent();
+    };
+    const [costsBefore, leaversBefore] = [await fanOf('costs'), await fanOf('leavers')];
     const before = await keyNumbers();
     const atRisk = await reveal(editor, 'editor-roles-ae-variable_share');
     await atRisk.fill('0.8');
@@ -341,6 +346,8 @@ test('the editor: a preset opens read-only and a change makes a copy; more SDRs 
       const status = document.querySelector('[data-testid="run-status"]');
       return table && status && status.dataset.state === 'done' && table.textContent !== text;
     }, before, { timeout: 60_000 });
+    assert.notEqual(await fanOf('costs'), costsBefore, 'sales and marketing cost did not move');
+    assert.notEqual(await fanOf('leavers'), leaversBefore, 'the people who left did not move');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-laptop.png'), fullPage: true });
 
     // Every edit is there after a reload.

@@ -26,7 +26,8 @@ const RUNS_PER_SEED: u64 = 8;
 const RANDOM_SCENARIOS: usize = 30;
 
 /// Month values that count things (or money that cannot be negative).
-const NON_NEGATIVE: [Metric; 28] = [
+const NON_NEGATIVE: [Metric; 29] = [
+    Metric::Leavers,
     Metric::Revenue,
     Metric::GrossProfit,
     Metric::BookValue,
