@@ -40,6 +40,10 @@ pub struct ResultsPanelProps {
     /// Asks for the tornado of the run's scenario at this index (not the baseline).
     pub on_sensitivity: Callback<usize>,
     pub on_cancel_sensitivity: Callback<()>,
+    /// The compared scenarios as they are now, edits included, so the
+    /// organisation is redrawn as the user edits, before any run.
+    #[prop_or_default]
+    pub current: Vec<Scenario>,
 }
 
 /// A merged comparison compared by identity: a new merge is a new value.
@@ -68,6 +72,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                     on_action={props.on_action.clone()}
                     on_sensitivity={props.on_sensitivity.clone()}
                     on_cancel_sensitivity={props.on_cancel_sensitivity.clone()}
+                    current={props.current.clone()}
                 />
             } else {
                 <h2 class="results__title">{ "Results" }</h2>
@@ -90,6 +95,7 @@ struct FiguresProps {
     on_action: Callback<Action>,
     on_sensitivity: Callback<usize>,
     on_cancel_sensitivity: Callback<()>,
+    current: Vec<Scenario>,
 }
 
 /// How long after the first results the sections below the fold appear.
@@ -174,7 +180,8 @@ fn Figures(props: &FiguresProps) -> Html {
                 </section>
             }
             if later {
-                <Organisation merged={merged.clone()} scenarios={props.scenarios.clone()} size={size} />
+                <Organisation merged={merged.clone()} scenarios={props.scenarios.clone()}
+                    current={props.current.clone()} size={size} />
                 <section class="results__section">
                     <h2>{ "Key numbers" }</h2>
                     <KeyNumbersTable numbers={numbers.clone()} />
@@ -242,6 +249,9 @@ fn choose_index(chosen: &UseStateHandle<usize>) -> Callback<Event> {
 struct OrganisationProps {
     merged: Merged,
     scenarios: Vec<Scenario>,
+    /// The same comparison as it is now; drawn instead when the user has
+    /// edited it since the run, without the run's volumes, which were not its own.
+    current: Vec<Scenario>,
     size: ChartSize,
 }
 
@@ -258,11 +268,21 @@ fn Organisation(props: &OrganisationProps) -> Html {
     let chosen = use_state(|| first_shown);
     let index = (*chosen).min(props.scenarios.len().saturating_sub(1));
     let view = use_memo(
-        (props.merged.clone(), props.scenarios.clone(), index, props.size),
-        |(merged, scenarios, index, size)| {
-            scenarios
+        (
+            props.merged.clone(),
+            props.scenarios.clone(),
+            props.current.clone(),
+            index,
+            props.size,
+        ),
+        |(merged, scenarios, current, index, size)| {
+            let run = scenarios.get(*index)?;
+            let now = current
                 .get(*index)
-                .map(|scenario| Rc::new(org_chart(scenario, merged.0.summaries.get(*index), *size)))
+                .filter(|_| current.len() == scenarios.len())
+                .unwrap_or(run);
+            let volumes = (now == run).then(|| merged.0.summaries.get(*index)).flatten();
+            Some(Rc::new(org_chart(now, volumes, *size)))
         },
     );
     let on_choose = choose_index(&chosen);

@@ -71,6 +71,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     metric={props.store.metric}
                     chart_size={props.chart_size}
                     on_action={props.on_action.clone()}
+                    current={props.store.compared().iter().map(|e| e.scenario.clone()).collect::<Vec<_>>()}
                 />
                 </div>
             </div>
