@@ -98,7 +98,7 @@ metrics!(Metric, METRIC_COUNT, ALL, MonthValues {
     HeadcountAm: "headcount_am", "Account managers", "people";
     HeadcountRetention: "headcount_retention", "Retention managers", "people";
     Managers: "managers", "Front-line managers", "people";
-    Leavers: "leavers", "People who left", "people per month";
+    Leavers: "leavers", "People who have left so far", "people";
     UtilisationGeneralist: "utilisation_generalist", "Generalist capacity used", "share of hours";
     UtilisationSdr: "utilisation_sdr", "SDR capacity used", "share of hours";
     UtilisationAe: "utilisation_ae", "AE capacity used", "share of hours";

@@ -627,7 +627,7 @@ pub fn simulate_run(
             out[metric] = f64::from(census.filled(role));
         }
         out[Metric::Managers] = f64::from(managers);
-        out[Metric::Leavers] = f64::from(changes.leavers);
+        out[Metric::Leavers] = ledger.leavers as f64;
         for (metric, role) in [
             (Metric::UtilisationGeneralist, Role::Generalist),
             (Metric::UtilisationSdr, Role::Sdr),
