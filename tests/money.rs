@@ -276,3 +276,32 @@ fn a_company_that_hires_sellers_is_judged_with_the_customers_they_win() {
     let judged_by_month = &pair.differences[index(JUDGED)][months as usize - 1];
     assert_eq!(judged_by_month.mean(), pair.horizon_difference.mean());
 }
+
+#[test]
+fn the_process_owner_is_paid_from_the_switch_month_on() {
+    let with_owner = presets::find("restructure-with-owner").expect("preset").scenario;
+    let switch = with_owner.restructuring.as_ref().expect("a switch").month;
+    let annual = 120_000.0;
+    for run in 0..3 {
+        let (unpaid, _, _) = one_run(&with_owner.clone().with(P::ProcessOwnerCost, 0.0), run);
+        let (paid, _, _) = one_run(&with_owner.clone().with(P::ProcessOwnerCost, annual), run);
+        for (month, (p, u)) in (1..).zip(paid.iter().zip(&unpaid)) {
+            let expected = if month >= switch { annual / 12.0 } else { 0.0 };
+            assert!(
+                close(p[Metric::Costs] - u[Metric::Costs], expected, p[Metric::Costs]),
+                "run {run} month {month}: {} more",
+                p[Metric::Costs] - u[Metric::Costs]
+            );
+            assert_eq!(p[Metric::Revenue], u[Metric::Revenue], "run {run} month {month}");
+        }
+    }
+    // Without an owner nobody is paid for the role.
+    let without = presets::find("restructure").expect("preset").scenario;
+    let (unpaid, _, _) = one_run(&without.clone().with(P::ProcessOwnerCost, 0.0), 0);
+    let (paid, _, _) = one_run(&without.with(P::ProcessOwnerCost, annual), 0);
+    assert!(
+        paid.iter()
+            .zip(&unpaid)
+            .all(|(p, u)| p[Metric::Costs] == u[Metric::Costs])
+    );
+}

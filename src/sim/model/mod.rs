@@ -524,7 +524,17 @@ pub fn simulate_run(
         role_pay[Role::Sdr as usize] += sdr_bonus;
         role_pay[Role::Am as usize] += am_bonus;
         role_pay[Role::Retention as usize] += retention_bonus;
-        costs.managers = f64::from(managers) * d.monthly_manager_cost;
+        // The restructuring's process owner is a paid manager from the switch on.
+        let process_owner = scenario
+            .restructuring
+            .as_ref()
+            .is_some_and(|r| r.process_owner && t >= r.month);
+        costs.managers = f64::from(managers) * d.monthly_manager_cost
+            + if process_owner {
+                v[P::ProcessOwnerCost] / 12.0
+            } else {
+                0.0
+            };
         costs.training = v[P::TrainingSpend] * f64::from(census.filled_total());
         costs.recruiting = v[P::RecruitingCost] * f64::from(changes.hires);
         let overheads = Overheads::of_month(v, census.filled_total(), managers, commission + costs.bonuses);

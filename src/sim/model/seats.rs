@@ -127,17 +127,25 @@ impl Census {
         self.filled.iter().sum()
     }
 
-    /// Front-line managers: one per span of control in each role's team.
+    /// Front-line managers as a sales leader staffs them: one per span of
+    /// control across each team that answers to the same leader (new
+    /// business: generalists, SDRs and AEs; the customer book: account and
+    /// retention managers), so 2 retention managers share the account
+    /// managers' manager rather than having one of their own.
     #[must_use]
     pub fn managers(&self, span: f64) -> u32 {
         let span = span.max(1.0);
+        let team = |roles: &[Role]| roles.iter().map(|role| self.seats[*role as usize]).sum::<u32>();
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        self.seats
+        TEAMS
             .iter()
-            .map(|seats| (f64::from(*seats) / span).ceil() as u32)
+            .map(|roles| (f64::from(team(roles)) / span).ceil() as u32)
             .sum()
     }
 }
+
+/// The teams that answer to one leader, and so share front-line managers.
+const TEAMS: [&[Role]; 2] = [&[Role::Generalist, Role::Sdr, Role::Ae], &[Role::Am, Role::Retention]];
 
 /// People per role as cohorts, kept merged after every change, with the
 /// census they add up to.
@@ -678,6 +686,19 @@ mod tests {
         let mut sellers = Staff::new(&headcount(Role::Ae, 4));
         assert_eq!(sellers.credit_bookings(Role::Ae, 1_000.0, &v, true, 0.0), 0.0);
         assert!(sellers.cohorts.iter().all(|c| c.ytd_bookings == 0.0));
+    }
+
+    #[test]
+    fn managers_are_counted_across_each_team_not_per_role() {
+        let census = |seats: [u32; 5]| Census { filled: seats, seats };
+        // 6 AMs and 2 retention managers are one team of 8 under one manager
+        assert_eq!(census([0, 0, 0, 6, 2]).managers(8.0), 1);
+        // 5 SDRs and 5 AEs are one team of 10: two managers, not one per role
+        assert_eq!(census([0, 5, 5, 0, 0]).managers(8.0), 2);
+        assert_eq!(census([0, 4, 4, 0, 0]).managers(8.0), 1);
+        // new business and the customer book have separate leaders
+        assert_eq!(census([1, 0, 0, 1, 0]).managers(8.0), 2);
+        assert_eq!(census([0; 5]).managers(8.0), 0);
     }
 
     #[test]

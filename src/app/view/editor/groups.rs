@@ -204,7 +204,7 @@ pub const GROUPS: &[GroupSpec] = &[
         id: "restructuring",
         title: "Restructuring",
         kind: GroupKind::Restructuring,
-        common: &[TransitionDip, TransitionRecovery, ProcessOwnerSpeedup],
+        common: &[TransitionDip, TransitionRecovery, ProcessOwnerSpeedup, ProcessOwnerCost],
         more: &[
             TransitionAttrition,
             TransitionAttritionMonths,
