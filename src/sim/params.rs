@@ -315,9 +315,9 @@ catalogue! {
     SpanOfControl: "people.span_of_control", "Span of control", Count, 8.0, [2.0, 25.0], false, "benchmark: front-line sales spans of about 1:8",
         "People per front-line manager.";
     SpanProductivity: "people.span_productivity_penalty", "Productivity lost to wide spans", Share, 0.25, [0.0, 1.0], false, ASSUMPTION,
-        "Productivity lost when the span is twice the reference of 8 (less coaching and monitoring); proportional in between.";
+        "Productivity lost when the span is twice the span with no penalty (default 8) (less coaching and monitoring); proportional in between.";
     SpanAttrition: "people.span_attrition_penalty", "Attrition added by wide spans", Multiplier, 0.5, [0.0, 5.0], false, ASSUMPTION,
-        "Extra attrition when the span is twice the reference of 8 (0.5 = 50% more); proportional in between. Assumption: no published study measures how sellers' turnover rises with their manager's span. The presets give it a 90% range of 0.1 to 0.9 because less coaching plausibly drives people out, but whether a little or nearly doubling turnover is unknown.";
+        "Extra attrition when the span is twice the span with no penalty (default 8) (0.5 = 50% more); proportional in between. Assumption: no published study measures how sellers' turnover rises with their manager's span. The presets give it a 90% range of 0.1 to 0.9 because less coaching plausibly drives people out, but whether a little or nearly doubling turnover is unknown.";
     RecruitingCost: "people.recruiting_cost_per_hire", "Recruiting cost per hire", Usd, 20_000.0, [0.0, 500_000.0], false, ASSUMPTION,
         "Agency fees, advertising and onboarding per hire.";
     SeveranceMonths: "people.severance_months", "Severance", Months, 3.0, [0.0, 24.0], false, ASSUMPTION,
@@ -364,8 +364,6 @@ catalogue! {
         "Months for the dip to shrink to about a third (exponential learning curve). Assumption: no published source. The presets give it a 90% range of 2 to 8 months (lognormal, median 4) because a learning curve is uncertain by a factor rather than by a fixed number of months: about one sales cycle at best, three at worst.";
     ProcessOwnerSpeedup: "transition.process_owner_speedup", "Recovery time with a process owner", Multiplier, 0.5, [0.05, 1.0], false, "article: tip 3, put a manager in charge of each new process",
         "Recovery time multiplier when a named owner runs the new process (0.5 halves it).";
-    ProcessOwnerCost: "transition.process_owner_cost", "Process owner's annual cost", UsdPerYear, 150_000.0, [0.0, 1_000_000.0], false, "benchmark: US sales and revenue-operations manager pay of about $110k–$160k base, plus benefits",
-        "Annual cost, benefits included, of the manager who owns the new process, paid from the month of the switch for as long as the owner is in place (to the end of the horizon). US salary surveys (Glassdoor, Payscale, 2024) put sales and revenue-operations managers at about $110k to $160k base; with benefits about $150k a year.";
     TransitionAttrition: "transition.attrition_multiplier", "Attrition during the change", Multiplier, 1.5, [1.0, 5.0], false, ASSUMPTION,
         "Attrition multiplier for everyone in the months after the switch. Assumption: no published study measures sales turnover after a reorganisation. The presets give it a 90% range of 1.0× to 2.0× because some teams welcome clearer roles and others lose the people who liked owning the whole customer.";
     TransitionAttritionMonths: "transition.attrition_months", "Unsettled period", Months, 6.0, [0.0, 36.0], true, ASSUMPTION,
@@ -407,6 +405,30 @@ catalogue! {
     // --- Reporting (words only, never the simulation) ---
     BottleneckLossShare: "report.bottleneck_loss_share", "Loss that names a bottleneck", Share, 0.05, [0.01, 0.5], false, "assumption: a revenue-operations convention; losses of a few percent at a stage are ordinary friction",
         "Share of a stage's volume lost for want of hours (leads expiring, meetings never held, opportunity work not done, service not given) at which the report names that stage the bottleneck. Changes the words only, never the simulation.";
+
+    // --- People and pay: numbers once fixed in code (issue 9) ---
+    // Kept after the rest: a parameter's place in the catalogue keys its
+    // random stream, so appending leaves every other draw as it was.
+    SpanReference: "people.span_reference", "Span with no penalty", Count, 8.0, [2.0, 25.0], false, "benchmark: front-line sales spans of about 1:8 (Bridge Group, Alexander Group span-of-control studies)",
+        "Span of control up to which managers coach and monitor fully; wider spans cost productivity and raise attrition in proportion to how far they exceed it. Default: the usual front-line sales span of about 8 people per manager (Bridge Group and Alexander Group span studies put it at 6 to 10).";
+    SpanProductivityFloor: "people.span_productivity_floor", "Least productivity under a wide span", Share, 0.3, [0.0, 1.0], false, "assumption: no published source; people work without coaching, not not at all",
+        "Share of hours a seat keeps however wide its manager's span: the span penalty can take no more than the rest. Assumption: no published source; it binds only when the span penalty is set steep and the span very wide.";
+    EffortFloor: "incentives.effort_floor", "Least effort of a seat far below quota", Share, 0.2, [0.0, 1.0], false, "assumption: no published source; a seller far behind still works the accounts in hand",
+        "Share of a seat's hours left however far below the attainment floor it falls. Assumption: no published source; with the default effort loss (30% per 100 points) it binds only when that loss is set steep.";
+    AttritionHazardCap: "incentives.attrition_hazard_cap", "Most a seat can leave in a month", SharePerMonth, 0.9, [0.05, 1.0], false, "assumption: a bound, not a benchmark; annual sales turnover of 30–40% is about 3% a month",
+        "Upper bound on any seat's chance of leaving in a month, after the low-attainment and transition multipliers. A bound on a compounding multiplier rather than a measured rate: benchmark sales turnover of 30–40% a year (Bridge Group, 2024) is about 3% a month.";
+    AmRetentionTarget: "incentives.am_retention_target", "Retention at which the retention bonus pays 100%", SharePerYear, 0.85, [0.5, 1.0], false, "benchmark: median B2B SaaS gross revenue retention of about 85–90% a year (KeyBanc SaaS survey)",
+        "Annualised gross revenue retention of the month at which account and retention managers earn their bonus at target; above it the bonus grows in proportion up to its cap. Default: the median gross revenue retention of B2B SaaS companies, about 85–90% a year (KeyBanc Capital Markets SaaS survey).";
+    RetentionBonusCap: "incentives.retention_bonus_cap", "Retention bonus cap", Multiplier, 1.5, [1.0, 5.0], false, "benchmark: variable-pay plans commonly cap payout at 150–200% of target (WorldatWork sales compensation surveys)",
+        "Most the retention bonus pays, as a multiple of its target. Sales compensation surveys (WorldatWork, Alexander Group) find capped plans usually stop at 150–200% of target.";
+    TeamPoolFullShare: "incentives.team_pool_full_share", "Team bonus share for the full effect", Share, 0.2, [0.01, 1.0], false, ASSUMPTION,
+        "Team-bonus share of variable pay at which the hand-off leakage it removes reaches its full size (proportional below).";
+    TeamPoolCap: "incentives.team_pool_cap", "Team bonus cap", Multiplier, 1.5, [1.0, 5.0], false, "benchmark: variable-pay plans commonly cap payout at 150–200% of target (WorldatWork sales compensation surveys)",
+        "Most the team bonus pool pays, as a multiple of its target, when the team's bookings beat plan. Capped plans usually stop at 150–200% of target (WorldatWork, Alexander Group).";
+    ReroledTenure: "transition.reroled_tenure", "Ramp credit of re-roled staff", Months, 3.0, [0.0, 24.0], true, "assumption: people moved into a new role keep product and customer knowledge but learn the role",
+        "Months of ramp a person moved into a new role in the restructuring is counted as having already done. Assumption: they know the product, the customers and the company, but not the new job; 3 months is about half the default ramp.";
+    ProcessOwnerCost: "transition.process_owner_cost", "Process owner's annual cost", UsdPerYear, 150_000.0, [0.0, 1_000_000.0], false, "benchmark: US sales and revenue-operations manager pay of about $110k–$160k base, plus benefits",
+        "Annual cost, benefits included, of the manager who owns the new process, paid from the month of the switch for as long as the owner is in place (to the end of the horizon). US salary surveys (Glassdoor, Payscale, 2024) put sales and revenue-operations managers at about $110k to $160k base; with benefits about $150k a year.";
 }
 
 /// Number of catalogued parameters.

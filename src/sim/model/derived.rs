@@ -9,8 +9,6 @@ use crate::sim::scenario::Role;
 pub const MAX_OPPORTUNITY_AGE: usize = 36;
 /// Longest lead shelf life (the parameter's maximum).
 pub const MAX_LEAD_AGE: usize = 12;
-/// Reference span of control (benchmark 1:8) against which spans are judged.
-pub const REFERENCE_SPAN: f64 = 8.0;
 /// Effective hours never exceed this multiple of contracted hours.
 pub const MAX_HOURS_MULTIPLIER: f64 = 1.3;
 /// z-score of the 90th percentile.
@@ -83,7 +81,8 @@ impl Derived {
         let strategic = v[P::StrategicMinMrr].max(v[P::CoreMinMrr]);
         let core = v[P::CoreMinMrr].min(v[P::StrategicMinMrr]);
         let (tier_share, tier_mean_mrr) = tier_split(acv_mu - 12f64.ln(), acv_sigma, strategic, core);
-        let excess_span = ((v[P::SpanOfControl] - REFERENCE_SPAN) / REFERENCE_SPAN).max(0.0);
+        let reference_span = v[P::SpanReference].max(1.0);
+        let excess_span = ((v[P::SpanOfControl] - reference_span) / reference_span).max(0.0);
         let mut monthly_attrition = [0.0; 5];
         let mut pay_effort = [1.0; 5];
         for role in Role::ALL {
@@ -124,7 +123,8 @@ impl Derived {
             meeting_to_opportunity: logit(v[P::MeetingToOpportunity]),
             opportunity_to_win: logit(v[P::OpportunityToWin]),
             hiring_lag: v[P::HiringLagMonths].max(0.0),
-            span_productivity: (1.0 - v[P::SpanProductivity] * excess_span).clamp(0.3, 1.0),
+            span_productivity: (1.0 - v[P::SpanProductivity] * excess_span)
+                .clamp(v[P::SpanProductivityFloor].min(1.0), 1.0),
             span_attrition: 1.0 + v[P::SpanAttrition] * excess_span,
             monthly_base_pay: Role::ALL
                 .map(|role| v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * v[P::BenefitsMultiplier]),

@@ -42,10 +42,6 @@ use super::params::{P, Values};
 use super::rng::{Mechanism, SimRng, binomial, binomial_cells, mechanism_stream, month_key, poisson, run_key};
 use super::scenario::{LeadGeneration, Role};
 
-/// Target gross revenue retention a year at which account managers earn
-/// their retention bonus at 100%.
-const TARGET_ANNUAL_RETENTION: f64 = 0.85;
-
 fn take(pool: &mut f64, need: f64) -> f64 {
     let given = need.max(0.0).min(pool.max(0.0));
     *pool -= given;
@@ -141,7 +137,7 @@ pub fn simulate_run(
     let team_share = v[P::TeamBonusShare];
     let leakage = v[P::HandoffLeakage]
         * (1.0 - v[P::AlignmentEffect] * v[P::Alignment])
-        * (1.0 - v[P::TeamLeakageReduction] * (team_share / 0.2).min(1.0));
+        * (1.0 - v[P::TeamLeakageReduction] * (team_share / v[P::TeamPoolFullShare].max(1e-9)).min(1.0));
 
     let mut role_effort = d.pay_effort;
     for role in [Role::Ae, Role::Generalist] {
@@ -193,7 +189,7 @@ pub fn simulate_run(
         if let Some(change) = scenario.restructuring.as_ref().filter(|r| !warming && r.month == t) {
             let mut transition_rng = rng(Mechanism::Transition);
             let before = Roles::of(&structure);
-            let changes = staff.restructure(&mut transition_rng, d, &change.to.headcount);
+            let changes = staff.restructure(&mut transition_rng, v, d, &change.to.headcount);
             // Severance: each person let go is paid their role's base for the severance months.
             let severance: f64 = Role::ALL
                 .iter()
@@ -495,7 +491,8 @@ pub fn simulate_run(
         role_pay[roles.seller as usize] += commission;
         let seller_target_variable =
             f64::from(census.filled(roles.seller)) * d.monthly_target_variable[roles.seller as usize];
-        let team_pool = team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(1.5);
+        let team_pool =
+            team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(v[P::TeamPoolCap]);
         let sdr_bonus = if roles.prospector != Role::Sdr {
             0.0
         } else if switches.sdr_paid_per_meeting {
@@ -513,7 +510,8 @@ pub fn simulate_run(
         } else {
             1.0
         };
-        let retention_factor = (kept.max(0.0).powi(12) / TARGET_ANNUAL_RETENTION).min(1.5);
+        let retention_factor =
+            (kept.max(0.0).powi(12) / v[P::AmRetentionTarget].max(1e-9)).min(v[P::RetentionBonusCap]);
         let am_bonus =
             f64::from(census.filled(Role::Am)) * d.monthly_target_variable[Role::Am as usize] * retention_factor;
         let retention_bonus = f64::from(census.filled(Role::Retention))

@@ -17,8 +17,6 @@ use crate::sim::scenario::{Headcount, Role};
 /// Tenure given to people already in post at the start: fully ramped under
 /// any ramp the catalogue allows (at most 24 months).
 const TENURED: u32 = 30;
-/// Tenure given to someone moved into a new role in a restructuring: half ramped.
-const REROLED_TENURE: u32 = 3;
 
 /// Seats of one role in the same state, `count` of them; amounts are per seat.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -222,7 +220,7 @@ impl Staff {
             }
             if quotas && let Some(attainment) = seller_attainment(cohort, v) {
                 let shortfall = (v[P::AttainmentFloor] - attainment).max(0.0);
-                hours *= (1.0 - v[P::LowAttainmentEffort] * shortfall).max(0.2);
+                hours *= (1.0 - v[P::LowAttainmentEffort] * shortfall).max(v[P::EffortFloor]);
             }
             if cohort.incumbent {
                 hours *= dip;
@@ -271,7 +269,7 @@ impl Staff {
                     hazard *= exp(v[P::LowAttainmentAttrition] * shortfall);
                 }
             }
-            let leavers = binomial_count(rng, cohort.count, hazard.min(0.9));
+            let leavers = binomial_count(rng, cohort.count, hazard.min(v[P::AttritionHazardCap]));
             cohort.count -= leavers;
             let tenure = cohort.tenure.saturating_add(1).min(ramped[role as usize]);
             changed |= tenure != cohort.tenure && tenure == ramped[role as usize];
@@ -339,8 +337,9 @@ impl Staff {
     /// to roles that are short (half ramped in the new role), the rest are let
     /// go; remaining gaps open as vacancies. Everyone in post becomes an
     /// incumbent for the dip.
-    pub fn restructure(&mut self, rng: &mut SimRng, d: &Derived, target: &Headcount) -> StaffChanges {
+    pub fn restructure(&mut self, rng: &mut SimRng, v: &Values, d: &Derived, target: &Headcount) -> StaffChanges {
         let mut changes = StaffChanges::default();
+        let reroled_tenure = whole_months(v[P::ReroledTenure]);
         // in canonical order: each role's vacancies soonest filled first
         let mut before = std::mem::take(&mut self.cohorts);
         before.sort_by(Cohort::canonical_order);
@@ -386,7 +385,7 @@ impl Staff {
                 self.cohorts.push(Cohort {
                     role,
                     count: moved,
-                    tenure: REROLED_TENURE,
+                    tenure: reroled_tenure,
                     ..*last
                 });
                 if last.count == 0 {
@@ -487,6 +486,12 @@ fn seller_attainment(cohort: &Cohort, v: &Values) -> Option<f64> {
         Role::Ae | Role::Generalist => cohort.attainment(monthly_quota(cohort.role, v)),
         _ => None,
     }
+}
+
+/// A catalogued number of months as whole months (the catalogue keeps it in range).
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn whole_months(months: f64) -> u32 {
+    months.clamp(0.0, f64::from(TENURED)).round() as u32
 }
 
 /// How many of `count` seats an event with chance `p` each befalls.
@@ -593,7 +598,7 @@ mod tests {
         let d = Derived::new(&v);
         let base = d.monthly_attrition[Role::Ae as usize] * d.span_attrition;
         // with no bookings, attainment is 0 once 1.5 months of quota have accrued: from month 2
-        let low = (base * (v[P::LowAttainmentAttrition] * v[P::AttainmentFloor]).exp()).min(0.9);
+        let low = (base * (v[P::LowAttainmentAttrition] * v[P::AttainmentFloor]).exp()).min(v[P::AttritionHazardCap]);
         let mut rng = seeded(23);
         let (mut observed, mut expected, mut variance) = (0.0, 0.0, 0.0);
         for _ in 0..500 {
@@ -782,9 +787,10 @@ mod tests {
     /// Restructures `staff` to `target` and checks what holds for any switch:
     /// everyone in post is kept, re-roled or let go; every role gets exactly its target seats.
     fn restructured(mut staff: Staff, target: Headcount, rng: &mut SimRng) -> (Staff, StaffChanges) {
-        let d = Derived::new(&Values::defaults());
+        let v = Values::defaults();
+        let d = Derived::new(&v);
         let before = staff.census();
-        let changes = staff.restructure(rng, &d, &target);
+        let changes = staff.restructure(rng, &v, &d, &target);
         let after = staff.census();
         assert_eq!(after.filled_total() + changes.let_go, before.filled_total());
         assert_eq!(changes.let_go_by_role.iter().sum::<u32>(), changes.let_go);
@@ -814,7 +820,7 @@ mod tests {
                 .cohorts
                 .iter()
                 .filter(|c| c.is_filled())
-                .all(|c| c.tenure == REROLED_TENURE)
+                .all(|c| f64::from(c.tenure) == P::ReroledTenure.spec().default)
         );
     }
 
