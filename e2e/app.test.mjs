@@ -335,7 +335,8 @@ test('the editor: a preset opens read-only and a change makes a copy; more SDRs 
     const keyNumbers = async () => app.keyNumbers.textContent();
     const fanOf = async (metric) => {
       await page.locator('#metric-picker').selectOption(metric);
-      return app.fanChart.textContent();
+      // the drawing, not only the read-out: a move in any band counts
+      return app.fanChart.innerHTML();
     };
     const [costsBefore, leaversBefore] = [await fanOf('costs'), await fanOf('leavers')];
     const before = await keyNumbers();

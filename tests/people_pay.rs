@@ -72,3 +72,37 @@ fn each_newly_catalogued_people_and_pay_number_moves_the_outcome() {
         assert_ne!(at_default, moved, "{} at {changed} changes nothing", spec.path);
     }
 }
+
+#[test]
+fn a_steeper_commission_plan_makes_a_missed_quota_drive_more_account_executives_out() {
+    // A quota nobody reaches, so every AE is below the attainment floor;
+    // with 80% of pay at risk instead of 50% a miss costs more of their pay.
+    let base = salesim::sim::presets::find("specialised")
+        .expect("preset")
+        .scenario
+        .with(salesim::sim::params::P::AeQuota, 5_000_000.0);
+    let steeper = base.clone().with(salesim::sim::params::P::AeVariableShare, 0.8);
+    let runs = 300;
+    let leavers = |scenario: &salesim::sim::scenario::Scenario| -> Vec<f64> {
+        let prepared = salesim::sim::model::Prepared::new(scenario);
+        (0..runs)
+            .map(|run| {
+                let mut ledger = salesim::sim::model::Ledger::default();
+                salesim::sim::model::simulate_run(&prepared, 20_261_201, run, &mut ledger, |_, _| {});
+                ledger.leavers as f64
+            })
+            .collect()
+    };
+    let diffs: Vec<f64> = leavers(&steeper)
+        .iter()
+        .zip(leavers(&base))
+        .map(|(a, b)| a - b)
+        .collect();
+    let n = diffs.len() as f64;
+    let mean = diffs.iter().sum::<f64>() / n;
+    let se = (diffs.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (n - 1.0) / n).sqrt();
+    assert!(
+        mean > 3.0 * se,
+        "more leavers with the steeper plan: {mean:.2} ± {se:.2}"
+    );
+}

@@ -343,7 +343,7 @@ catalogue! {
     LowAttainmentEffort: "incentives.low_attainment_effort", "Effort lost below the floor", Share, 0.3, [0.0, 1.0], false, "assumption: behavioural elasticity, no published source",
         "Effort lost per 100 points of attainment below the floor.";
     LowAttainmentAttrition: "incentives.low_attainment_attrition", "Attrition below the floor", Multiplier, 2.0, [0.0, 10.0], false, "assumption: behavioural elasticity, no published source",
-        "Attrition grows as e^(this × shortfall below the floor). Assumption: no published elasticity. The presets give it a 90% range of 1 to 3 (30 points below the floor, attrition is 1.35 to 2.5 times its normal level) because sellers far from quota do leave more, by an amount no survey pins down.";
+        "Attrition grows as e^(this × shortfall below the floor × the role's pay at risk ÷ its default), so a steeper commission plan makes a miss drive more sellers out. Assumption: no published elasticity. The presets give it a 90% range of 1 to 3 (30 points below the floor, attrition is 1.35 to 2.5 times its normal level) because sellers far from quota do leave more, by an amount no survey pins down.";
     Accelerator: "incentives.accelerator", "Accelerator above quota", Multiplier, 1.5, [1.0, 5.0], false, BENCH_PAY,
         "Commission rate multiplier on bookings above year-to-date quota.";
     MeetingPayVolume: "incentives.meeting_pay_volume", "Extra meetings when paid per meeting", Share, 0.10, [0.0, 1.0], false, "assumption: behavioural elasticity, no published source",

@@ -266,7 +266,10 @@ impl Staff {
             if quotas && let Some(attainment) = seller_attainment(cohort, v) {
                 let shortfall = v[P::AttainmentFloor] - attainment;
                 if shortfall > 0.0 {
-                    hazard *= exp(v[P::LowAttainmentAttrition] * shortfall);
+                    // A miss costs a seller the share of pay at risk: the
+                    // steeper the plan, the more it drives them out.
+                    let at_risk = v[role.variable_share()] / role.variable_share().spec().default.max(1e-9);
+                    hazard *= exp(v[P::LowAttainmentAttrition] * shortfall * at_risk);
                 }
             }
             let leavers = binomial_count(rng, cohort.count, hazard.min(v[P::AttritionHazardCap]));
