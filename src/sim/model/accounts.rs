@@ -42,8 +42,6 @@ pub struct Ledger {
     pub people_end: u64,
     /// Largest excess of hours used over hours available in any month and role (≤ 0 expected).
     pub worst_hours_excess: f64,
-    /// Largest |contribution − (gross profit − Σ cost lines)| in any month.
-    pub worst_contribution_gap: f64,
     pub bookings: f64,
     pub commission: f64,
     /// Every cost line summed over the run's months.

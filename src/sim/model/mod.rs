@@ -542,23 +542,6 @@ pub fn simulate_run(
         let total_cost = costs.total();
         let gross_profit = revenue * valuation.gross_margin;
         let contribution = gross_profit - total_cost;
-        let lines = [
-            costs.base_pay,
-            costs.commission,
-            costs.bonuses,
-            costs.managers,
-            costs.marketing,
-            costs.agency,
-            costs.training,
-            costs.recruiting,
-            costs.restructuring,
-            costs.sales_tools,
-            costs.variable_pay_load,
-            costs.leadership,
-        ];
-        ledger.worst_contribution_gap = ledger
-            .worst_contribution_gap
-            .max((contribution - (gross_profit - lines.iter().sum::<f64>())).abs());
         ledger.commission += commission;
         ledger.costs.add(&costs);
         cumulative_contribution += contribution;
