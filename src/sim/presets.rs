@@ -2,7 +2,7 @@
 //! company (mid-market B2B, about 20 sellers, 290 customers, $9.5M ARR).
 
 use super::model::derived::Derived;
-use super::params::{P, Values};
+use super::params::P;
 use super::scenario::{
     Headcount, LeadGeneration, PlannedHire, Restructuring, Role, Scenario, Selling, Serving, Structure,
 };
@@ -138,15 +138,7 @@ struct AmStaffing {
 ///   the book will need 4 months on, and nothing that could not start
 ///   before the horizon.
 fn am_hiring_plan(scenario: &Scenario, staffing: AmStaffing) -> Vec<PlannedHire> {
-    let v = Values(
-        scenario
-            .parameter_table()
-            .iter()
-            .map(Uncertain::central)
-            .collect::<Vec<_>>()
-            .try_into()
-            .expect("one value per catalogued parameter"),
-    );
+    let v = scenario.central_values();
     let d = Derived::new(&v);
     let hours_per_account: f64 = d
         .tier_share

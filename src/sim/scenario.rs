@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::params::{CATALOGUE, P, PARAM_COUNT};
+use super::params::{CATALOGUE, P, PARAM_COUNT, Values};
 use super::uncertain::Uncertain;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -325,6 +325,17 @@ impl Scenario {
         }
         debug_assert_eq!(table.len(), PARAM_COUNT);
         table
+    }
+
+    /// Every parameter at its central value (an uncertain one at the centre
+    /// of its range), as planning at "the numbers we expect" uses them.
+    #[must_use]
+    pub fn central_values(&self) -> Values {
+        let mut values = Values::defaults();
+        for (value, uncertain) in values.0.iter_mut().zip(self.parameter_table()) {
+            *value = uncertain.central();
+        }
+        values
     }
 
     /// The scenario over `months` months: a restructuring at or after the

@@ -5,18 +5,8 @@ use crate::sim::validate::validate;
 
 /// The central value of every parameter of `scenario`, as one fixed run uses them.
 fn central(scenario: &Scenario) -> Values {
-    Values(
-        scenario
-            .parameter_table()
-            .iter()
-            .map(Uncertain::central)
-            .collect::<Vec<_>>()
-            .try_into()
-            .unwrap(),
-    )
+    scenario.central_values()
 }
-
-use crate::sim::uncertain::Uncertain;
 
 fn generalists(n: u32) -> YourNumbers {
     YourNumbers {
