@@ -482,12 +482,18 @@ fn commission_case(preset: &str, role: Role, plan: &[(P, f64)], quotas: bool) {
         for run in 0..3 {
             let ledger = checked_run(&scenario, &prepared, seed, run);
             assert!(ledger.bookings > 0.0, "{preset}: no bookings to test on");
-            let expected = rate * ledger.bookings;
+            // A generalist serving the book is also paid on its expansion (a year of each month's new MRR).
+            let credited = ledger.bookings
+                + if role == Role::Generalist {
+                    12.0 * ledger.mrr_expansion
+                } else {
+                    0.0
+                };
+            let expected = rate * credited;
             assert!(
                 close(ledger.commission, expected, expected),
-                "{preset} (quotas {quotas}, seed {seed}, run {run}): commission {} ≠ {rate} × bookings {} = {expected}",
-                ledger.commission,
-                ledger.bookings
+                "{preset} (quotas {quotas}, seed {seed}, run {run}): commission {} ≠ {rate} × credited {credited} = {expected}",
+                ledger.commission
             );
         }
     }
@@ -595,7 +601,7 @@ fn a_scenario_compared_with_itself_differs_by_exactly_zero() {
 /// and the catalogue's pay terms, not from the model's cost lines:
 /// base pay with benefits, managers' pay, the inbound budget, training,
 /// tools per seat, sales leadership, commission at the plan's rate on the
-/// run's bookings and the payroll load on all variable pay. Then
+/// run's bookings and the book's expansion, and the payroll load on all variable pay. Then
 /// contribution = gross margin × revenue − that cost.
 #[test]
 fn contribution_equals_gross_margin_times_revenue_less_costs_rebuilt_from_the_pay_plan() {
@@ -632,7 +638,8 @@ fn contribution_equals_gross_margin_times_revenue_less_costs_rebuilt_from_the_pa
                 + v[P::SalesLeadershipCost];
             manager_variable += managers * v[P::ManagerOte] * v[P::ManagerVariableShare] / 12.0;
         }
-        let commission = rate * ledger.bookings;
+        // generalists are paid on new bookings and on a year of the book's expansion MRR
+        let commission = rate * (ledger.bookings + 12.0 * ledger.mrr_expansion);
         let expected_cost = fixed + commission + (v[P::VariablePayLoad] - 1.0) * (commission + manager_variable);
         let cost: f64 = months.iter().map(|m| m[Metric::Costs]).sum();
         assert!(

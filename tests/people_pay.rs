@@ -48,7 +48,7 @@ fn each_newly_catalogued_people_and_pay_number_moves_the_outcome() {
     let wide_spans = preset("generalist")
         .with(P::SpanOfControl, 25.0)
         .with(P::SpanProductivity, 1.0);
-    let cases: [(P, f64, Scenario); 10] = [
+    let cases: [(P, f64, Scenario); 12] = [
         (P::SpanReference, 5.0, preset("generalist")),
         (P::SpanProductivityFloor, 0.8, wide_spans),
         (P::TeamPoolFullShare, 0.6, specialised_with_team_bonus.clone()),
@@ -59,6 +59,8 @@ fn each_newly_catalogued_people_and_pay_number_moves_the_outcome() {
         (P::AttritionHazardCap, 0.05, preset("restructure")),
         (P::ReroledTenure, 0.0, preset("restructure")),
         (P::ProcessOwnerCost, 0.0, preset("restructure-with-owner")),
+        (P::SellerSpread, 1.0, preset("specialised")),
+        (P::ExpansionCredit, 0.5, preset("generalist")),
     ];
     for (id, changed, scenario) in cases {
         let spec = id.spec();

@@ -117,8 +117,8 @@ catalogue! {
         "Base plus variable pay at 100% of quota, per generalist and year.";
     GeneralistVariableShare: "roles.generalist.variable_share", "Generalist pay at risk", Share, 0.40, [0.0, 0.9], false, BENCH_PAY,
         "Share of on-target earnings paid as commission rather than base salary.";
-    GeneralistQuota: "roles.generalist.quota", "Generalist quota", UsdPerYear, 250_000.0, [10_000.0, 20_000_000.0], false, ASSUMPTION,
-        "New annual contract value a generalist is expected to book in a year (smaller than an AE's: they also serve a book). Commission rate = variable pay at target ÷ quota.";
+    GeneralistQuota: "roles.generalist.quota", "Generalist quota", UsdPerYear, 250_000.0, [10_000.0, 20_000_000.0], false, "assumption: set so the middle generalist ends the year at about 85–90% of quota, the usual median, with the book's expansion credited",
+        "New annual contract value, plus the credited expansion of the accounts they serve, a generalist is expected to book in a year (smaller than an AE's: most of their hours go to the book). Commission rate = variable pay at target ÷ quota.";
 
     SdrRamp: "roles.sdr.ramp_months", "SDR ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new SDR takes to reach full productivity.";
@@ -139,8 +139,8 @@ catalogue! {
         "Base plus commission at 100% of quota, per account executive and year.";
     AeVariableShare: "roles.ae.variable_share", "AE pay at risk", Share, 0.50, [0.0, 0.9], false, BENCH_PAY,
         "Share of AE on-target earnings paid as commission.";
-    AeQuota: "roles.ae.quota", "AE quota", UsdPerYear, 650_000.0, [10_000.0, 20_000_000.0], false, BENCH_PAY,
-        "Annual contract value an account executive is expected to book in a year. Commission rate = variable pay at target ÷ quota (11.5% at the defaults; benchmark about 10%).";
+    AeQuota: "roles.ae.quota", "AE quota", UsdPerYear, 600_000.0, [10_000.0, 20_000_000.0], false, "benchmark: sales compensation surveys (Bridge Group, Alexander Group) put mid-market AE quotas at about 4–5× on-target earnings",
+        "Annual contract value an account executive is expected to book in a year: 4× the default on-target earnings. Commission rate = variable pay at target ÷ quota (12.5% at the defaults; benchmark about 10–12%).";
 
     AmRamp: "roles.am.ramp_months", "AM ramp", Months, 3.0, [0.0, 24.0], true, BENCH_RAMP,
         "Months a new account manager takes to reach full productivity.";
@@ -429,6 +429,11 @@ catalogue! {
         "Months of ramp a person moved into a new role in the restructuring is counted as having already done. Assumption: they know the product, the customers and the company, but not the new job; 3 months is about half the default ramp.";
     ProcessOwnerCost: "transition.process_owner_cost", "Process owner's annual cost", UsdPerYear, 150_000.0, [0.0, 1_000_000.0], false, "benchmark: US sales and revenue-operations manager pay of about $110k–$160k base, plus benefits",
         "Annual cost, benefits included, of the manager who owns the new process, paid from the month of the switch for as long as the owner is in place (to the end of the horizon). US salary surveys (Glassdoor, Payscale, 2024) put sales and revenue-operations managers at about $110k to $160k base; with benefits about $150k a year.";
+    // --- Seat-to-seat variation (issue 9), appended for the same reason ---
+    SellerSpread: "people.seller_spread", "Seller-to-seller spread", Multiplier, 2.5, [1.0, 6.0], false, "benchmark: sales-performance studies (Bridge Group, RepVue quota-attainment data) find the top tenth of sellers book about 2–3× what the bottom tenth do",
+        "How much more a strong seller books than a weak one from the same pipeline: the bookings of the seller at the 90th percentile ÷ those of the seller at the 10th. Each seat's skill is drawn (lognormal, average 1) when it is filled, so attainment has a spread, accelerators go to the seats above quota and the low-attainment effects fall on the seats below the floor. 1 = every seller the same.";
+    ExpansionCredit: "incentives.expansion_credit", "Expansion credited to a seller who serves the book", Share, 1.0, [0.0, 1.0], false, "convention: hunter-farmer and full-cycle compensation plans credit the seller with the expansion of the accounts they own (Alexander Group, Xactly plan-design guides)",
+        "Share of the annual value of the book's expansion (upsell) that counts toward the quota, and earns the commission, of sellers who also serve the book (generalists). A hunter-farmer's quota is for the new business and the growth of their own accounts; sellers who hand the book to account managers get none.";
 }
 
 /// Number of catalogued parameters.

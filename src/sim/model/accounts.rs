@@ -43,11 +43,37 @@ pub struct Ledger {
     /// Largest excess of hours used over hours available in any month and role (≤ 0 expected).
     pub worst_hours_excess: f64,
     pub bookings: f64,
+    /// New bookings plus the expansion credited to sellers' quotas.
+    pub credited_to_quota: f64,
     pub commission: f64,
     /// Every cost line summed over the run's months.
     pub costs: CostLines,
     /// Value of the customer book the run started with.
     pub book_value_start: f64,
+    /// The selling seats at each reported fiscal year's end.
+    pub seat_years: SeatYears,
+}
+
+/// Selling seats judged at fiscal years' ends, summed over the years.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SeatYears {
+    pub years: u32,
+    pub seats: u64,
+    pub at_quota: u64,
+    /// Sum of each year's median seat attainment.
+    pub median_sum: f64,
+}
+
+impl SeatYears {
+    pub fn add(&mut self, year: &super::seats::SeatAttainment) {
+        if year.seats == 0 {
+            return;
+        }
+        self.years += 1;
+        self.seats += u64::from(year.seats);
+        self.at_quota += u64::from(year.at_quota);
+        self.median_sum += year.median;
+    }
 }
 
 /// Cost lines of a month, in USD.

@@ -5,6 +5,8 @@ use crate::sim::params::{P, Values};
 use crate::sim::rng::{ArrivalNoise, logit};
 use crate::sim::scenario::Role;
 
+use super::seats::SKILL_BANDS;
+
 /// Longest opportunity shelf life the state can hold (the parameter's maximum).
 pub const MAX_OPPORTUNITY_AGE: usize = 36;
 /// Longest lead shelf life (the parameter's maximum).
@@ -70,6 +72,10 @@ pub struct Derived {
     pub monthly_manager_cost: f64,
     /// Month-to-month variation of arrival rates.
     pub arrival_noise: ArrivalNoise,
+    /// A seller's bookings from the same hours, per skill band relative to
+    /// the bands' average: the midpoints of equally likely bands of a
+    /// lognormal whose 90th-to-10th-percentile ratio is the seller spread.
+    pub seller_skill: [f64; SKILL_BANDS],
 }
 
 impl Derived {
@@ -132,6 +138,7 @@ impl Derived {
             monthly_manager_cost: v[P::ManagerOte] / 12.0
                 * ((1.0 - v[P::ManagerVariableShare]) * v[P::BenefitsMultiplier] + v[P::ManagerVariableShare]),
             arrival_noise: ArrivalNoise::new(v[P::ArrivalDispersion]),
+            seller_skill: seller_skill(v[P::SellerSpread]),
         }
     }
 
@@ -256,6 +263,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_outer_skill_bands_are_the_spread_apart_and_the_bands_average_one() {
+        for spread in [1.0, 2.5, 6.0] {
+            let skill = seller_skill(spread);
+            assert!(
+                (skill[SKILL_BANDS - 1] / skill[0] - spread).abs() < 1e-9,
+                "{spread}: {skill:?}"
+            );
+            assert!((skill.iter().sum::<f64>() / SKILL_BANDS as f64 - 1.0).abs() < 1e-12);
+            assert!(skill.windows(2).all(|pair| pair[0] <= pair[1]));
+        }
+    }
+
+    #[test]
     fn tiers_start_at_their_bounds() {
         let d = Derived::new(&Values::defaults());
         let (strategic, core) = (d.strategic_min_acv, d.core_min_acv);
@@ -304,4 +324,18 @@ mod tests {
         assert!((normal_cdf(1.644_853_6) - 0.95).abs() < 1e-6);
         assert!((normal_cdf(-1.281_551_6) - 0.1).abs() < 1e-6);
     }
+}
+
+/// Standard normal quantiles at the middle of [`SKILL_BANDS`] equally likely
+/// bands (10%, 30%, 50%, 70%, 90%).
+const BAND_QUANTILES: [f64; SKILL_BANDS] = [-1.281_551_6, -0.524_400_5, 0.0, 0.524_400_5, 1.281_551_6];
+
+/// Skill per band: the outer bands sit at the 10th and 90th percentiles, so
+/// their ratio is `spread`; scaled so the bands average 1. Skill shares out
+/// the team's bookings (see `Staff::credit_bookings`); it adds none.
+fn seller_skill(spread: f64) -> [f64; SKILL_BANDS] {
+    let sigma = spread.max(1.0).ln() / (2.0 * BAND_QUANTILES[SKILL_BANDS - 1]);
+    let raw = BAND_QUANTILES.map(|z| (sigma * z).exp());
+    let mean = raw.iter().sum::<f64>() / SKILL_BANDS as f64;
+    raw.map(|skill| skill / mean)
 }

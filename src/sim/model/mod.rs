@@ -387,13 +387,6 @@ pub fn simulate_run(
         ledger.accounts_won += progress.won;
         ledger.mrr_new += new_mrr;
         ledger.bookings += bookings;
-        let commission = staff.credit_bookings(
-            roles.seller,
-            bookings,
-            v,
-            switches.quotas,
-            seat_hours[roles.seller as usize],
-        ) * (1.0 - team_share);
         marketing.record_bookings(bookings);
 
         // 9–10. Service, churn, expansion, referrals of the book the month began with; then the wins join it.
@@ -440,6 +433,19 @@ pub fn simulate_run(
         ledger.mrr_expansion += book_month.expansion;
         ledger.mrr_contraction += book_month.contraction;
         committed[Role::Retention as usize] += book_month.retention_hours;
+
+        // Sellers are credited this month's wins and, when they serve the book, its expansion.
+        let credited = bookings
+            + if roles.server == roles.seller {
+                12.0 * book_month.expansion * v[P::ExpansionCredit]
+            } else {
+                0.0
+            };
+        ledger.credited_to_quota += credited;
+        let commission = staff.credit_bookings(roles.seller, credited, v, d, switches.quotas) * (1.0 - team_share);
+        if !warming && calendar_month == 12 && switches.quotas {
+            ledger.seat_years.add(&staff.seat_attainment(roles.seller, v));
+        }
 
         // Hours used never exceed hours available.
         let mut used = [0.0; 5];

@@ -18,6 +18,20 @@ use crate::sim::scenario::{Headcount, Role};
 /// any ramp the catalogue allows (at most 24 months).
 const TENURED: u32 = 30;
 
+/// Sellers' skill comes in this many equally likely bands (see
+/// [`Derived::seller_skill`]): few enough that seats still share states.
+pub const SKILL_BANDS: usize = 5;
+/// The band of everyone without a quota, and of the typical seller.
+const MIDDLE_BAND: u8 = 2;
+/// The order sellers in post at the start fill the bands: middle out, so a
+/// team of any size is as close to the bands' average skill of 1 as it can be.
+const START_BANDS: [u8; SKILL_BANDS] = [2, 1, 3, 0, 4];
+
+/// Whether a role carries a quota, and so a skill band of its own.
+fn sells(role: Role) -> bool {
+    matches!(role, Role::Ae | Role::Generalist)
+}
+
 /// Seats of one role in the same state, `count` of them; amounts are per seat.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Cohort {
@@ -31,6 +45,8 @@ struct Cohort {
     vacant_for: u32,
     /// In post when the structure switched: the transition dip applies.
     incumbent: bool,
+    /// Index into [`Derived::seller_skill`]; [`MIDDLE_BAND`] for roles without a quota.
+    skill_band: u8,
     ytd_bookings: f64,
     /// Quota accrued this fiscal year, prorated during ramp.
     ytd_quota: f64,
@@ -47,6 +63,7 @@ impl Cohort {
             tenure,
             vacant_for: 0,
             incumbent: false,
+            skill_band: MIDDLE_BAND,
             ytd_bookings: 0.0,
             ytd_quota: 0.0,
             hours: 0.0,
@@ -79,6 +96,7 @@ impl Cohort {
             & (self.vacant_for == other.vacant_for)
             & (self.tenure == other.tenure)
             & (self.incumbent == other.incumbent)
+            & (self.skill_band == other.skill_band)
             & (self.ytd_quota.to_bits() == other.ytd_quota.to_bits())
             & (self.ytd_bookings.to_bits() == other.ytd_bookings.to_bits())
     }
@@ -88,8 +106,14 @@ impl Cohort {
     /// then the rest of the state, amounts compared bit for bit. `Equal`
     /// exactly when [`Cohort::same_state`].
     fn canonical_order(&self, other: &Cohort) -> Ordering {
-        (self.role, self.vacant_for, self.tenure, self.incumbent)
-            .cmp(&(other.role, other.vacant_for, other.tenure, other.incumbent))
+        (self.role, self.vacant_for, self.tenure, self.incumbent, self.skill_band)
+            .cmp(&(
+                other.role,
+                other.vacant_for,
+                other.tenure,
+                other.incumbent,
+                other.skill_band,
+            ))
             .then_with(|| self.ytd_quota.total_cmp(&other.ytd_quota))
             .then_with(|| self.ytd_bookings.total_cmp(&other.ytd_bookings))
     }
@@ -105,6 +129,16 @@ pub struct StaffChanges {
     pub seller_leavers: u32,
     /// People let go in a restructuring, by the role they held.
     pub let_go_by_role: [u32; 5],
+}
+
+/// How the selling seats stand against their quotas: those with a
+/// year-to-date quota to judge by (see [`Cohort::attainment`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SeatAttainment {
+    pub seats: u32,
+    pub at_quota: u32,
+    /// The middle seat's year-to-date attainment (the lower middle of an even count); 0 without seats.
+    pub median: f64,
 }
 
 /// Seats per role, filled and in total (vacancies included), counted once a month.
@@ -156,11 +190,24 @@ pub struct Staff {
 impl Staff {
     #[must_use]
     pub fn new(headcount: &Headcount) -> Self {
+        let mut cohorts = Vec::new();
+        for role in Role::ALL {
+            let count = headcount.of(role);
+            if !sells(role) {
+                cohorts.push(Cohort::filled(role, count, TENURED));
+                continue;
+            }
+            for (index, band) in START_BANDS.iter().enumerate() {
+                // seats index, index + 5, index + 10, … of the team go to this band
+                let in_band = (count + (SKILL_BANDS - 1 - index) as u32) / SKILL_BANDS as u32;
+                cohorts.push(Cohort {
+                    skill_band: *band,
+                    ..Cohort::filled(role, in_band, TENURED)
+                });
+            }
+        }
         let mut staff = Staff {
-            cohorts: Role::ALL
-                .iter()
-                .map(|role| Cohort::filled(*role, headcount.of(*role), TENURED))
-                .collect(),
+            cohorts,
             census: Census::default(),
         };
         staff.tidy();
@@ -256,9 +303,31 @@ impl Staff {
             if !cohort.is_filled() {
                 cohort.vacant_for = cohort.vacant_for.saturating_sub(1);
                 if cohort.vacant_for == 0 {
-                    changes.hires += cohort.count;
-                    *cohort = Cohort::filled(role, cohort.count, 0);
-                    changed |= ramped[role as usize] == 0;
+                    let hired = cohort.count;
+                    changes.hires += hired;
+                    *cohort = Cohort::filled(role, hired, 0);
+                    if sells(role) {
+                        // Whoever is hired is as likely to be in any band.
+                        changed = true;
+                        let mut left = hired;
+                        for band in 0..SKILL_BANDS {
+                            let in_band = if band + 1 == SKILL_BANDS {
+                                left
+                            } else {
+                                binomial_count(rng, left, 1.0 / (SKILL_BANDS - band) as f64)
+                            };
+                            left -= in_band;
+                            #[allow(clippy::cast_possible_truncation)]
+                            self.cohorts.push(Cohort {
+                                count: in_band,
+                                skill_band: band as u8,
+                                ..Cohort::filled(role, 0, 0)
+                            });
+                        }
+                        self.cohorts[index].count = 0;
+                    } else {
+                        changed |= ramped[role as usize] == 0;
+                    }
                 }
                 continue;
             }
@@ -294,6 +363,38 @@ impl Staff {
         changes
     }
 
+    /// The `seller` seats' year-to-date attainment, as a sales leader reads it at the year's end.
+    #[must_use]
+    pub fn seat_attainment(&self, seller: Role, v: &Values) -> SeatAttainment {
+        let quota = monthly_quota(seller, v);
+        let mut judged: Vec<(f64, u32)> = self
+            .cohorts
+            .iter()
+            .filter(|c| c.role == seller && c.is_filled())
+            .filter_map(|c| Some((c.attainment(quota)?, c.count)))
+            .collect();
+        judged.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let seats = judged.iter().map(|(_, count)| count).sum::<u32>();
+        let at_quota = judged
+            .iter()
+            .filter(|(attainment, _)| *attainment >= 1.0)
+            .map(|(_, count)| count)
+            .sum();
+        let mut below_middle = 0;
+        let middle = judged
+            .iter()
+            .find(|(_, count)| {
+                below_middle += count;
+                2 * below_middle >= seats
+            })
+            .map_or(0.0, |(attainment, _)| *attainment);
+        SeatAttainment {
+            seats,
+            at_quota,
+            median: middle,
+        }
+    }
+
     /// Opens planned seats, filled after the hiring lag.
     pub fn open_seats(&mut self, rng: &mut SimRng, d: &Derived, role: Role, count: u32) {
         self.open_vacancies(rng, d, role, count);
@@ -301,14 +402,21 @@ impl Staff {
     }
 
     /// Credits a month's bookings to selling seats in proportion to their
-    /// hours on opportunities, accrues (ramp-prorated) quota and returns the
-    /// commission: the rate on bookings, times the accelerator on the part of
-    /// a seat's bookings above its year-to-date quota when quotas are on.
-    /// `total_hours` is the sellers' hours as [`Staff::hours`] returned them.
-    pub fn credit_bookings(&mut self, seller: Role, bookings: f64, v: &Values, quotas: bool, total_hours: f64) -> f64 {
+    /// hours (as [`Staff::hours`] set them) times their skill, accrues
+    /// (ramp-prorated) quota and returns the commission: the rate on
+    /// bookings, times the accelerator on the part of a seat's bookings above
+    /// its year-to-date quota when quotas are on.
+    pub fn credit_bookings(&mut self, seller: Role, bookings: f64, v: &Values, d: &Derived, quotas: bool) -> f64 {
         let quota = monthly_quota(seller, v);
         let rate = commission_rate(seller, v);
         let ramp_months = v[seller.ramp()];
+        let skill = |cohort: &Cohort| d.seller_skill[usize::from(cohort.skill_band)];
+        let total_hours: f64 = self
+            .cohorts
+            .iter()
+            .filter(|c| c.role == seller && c.is_filled())
+            .map(|c| f64::from(c.count) * c.hours * skill(c))
+            .sum();
         let mut commission = 0.0;
         for cohort in self.cohorts.iter_mut().filter(|c| c.role == seller && c.is_filled()) {
             // a ramped seat (the usual case) earns full quota without a division
@@ -320,7 +428,7 @@ impl Staff {
             };
             cohort.ytd_quota += quota * ramp_share;
             let credited = if total_hours > 0.0 {
-                bookings * cohort.hours / total_hours
+                bookings * cohort.hours * skill(cohort) / total_hours
             } else {
                 0.0
             };
@@ -385,10 +493,13 @@ impl Staff {
                 let moved = last.count.min(short);
                 last.count -= moved;
                 short -= moved;
+                // A person keeps their skill into another selling role.
+                let skill_band = if sells(role) { last.skill_band } else { MIDDLE_BAND };
                 self.cohorts.push(Cohort {
                     role,
                     count: moved,
                     tenure: reroled_tenure,
+                    skill_band,
                     ..*last
                 });
                 if last.count == 0 {
@@ -541,8 +652,8 @@ mod tests {
         bookings: f64,
     ) -> StaffChanges {
         let census = staff.census();
-        let hours = staff.hours(&census, v, d, &d.pay_effort, 1.0, true);
-        staff.credit_bookings(seller, bookings, v, true, hours[seller as usize]);
+        staff.hours(&census, v, d, &d.pay_effort, 1.0, true);
+        staff.credit_bookings(seller, bookings, v, d, true);
         staff.people_month(rng, v, d, 1.0, true)
     }
 
@@ -588,8 +699,9 @@ mod tests {
             total += staff.cohorts.len();
         }
         // each month's hires keep their own year-to-date bookings until the new year merges the ramped
-        assert!(most <= 10, "{most} cohorts for 20 seats in some month");
-        assert!(total <= 6 * 36, "{total} cohort-months for 20 seats in 36 months");
+        // and each of the five skill bands is a state of its own
+        assert!(most <= 15, "{most} cohorts for 20 seats in some month");
+        assert!(total <= 10 * 36, "{total} cohort-months for 20 seats in 36 months");
     }
 
     #[test]
@@ -621,6 +733,80 @@ mod tests {
             "leavers {observed}, expected {expected} ± {}",
             variance.sqrt()
         );
+    }
+
+    #[test]
+    fn weak_sellers_miss_quota_and_leave_more_than_strong_ones_from_the_same_bookings() {
+        let mut v = Values::defaults();
+        // nobody is hired back within the year, so each band keeps its own seats
+        v[P::HiringLagMonths] = 12.0;
+        let d = Derived::new(&v);
+        let per_band = 1_000;
+        let mut staff = Staff::new(&headcount(Role::Ae, per_band * SKILL_BANDS as u32));
+        let in_band = |staff: &Staff, band: u8| -> u32 {
+            staff
+                .cohorts
+                .iter()
+                .filter(|c| c.role == Role::Ae && c.is_filled() && c.skill_band == band)
+                .map(|c| c.count)
+                .sum()
+        };
+        let mut rng = seeded(41);
+        for _ in 1..=12 {
+            // the team books 70% of its quota, the attainment floor, every month
+            let team_quota = f64::from(staff.census().filled(Role::Ae)) * v[P::AeQuota] / 12.0;
+            month(&mut staff, &mut rng, &v, &d, Role::Ae, 0.7 * team_quota);
+        }
+        let weakest = in_band(&staff, 0);
+        let strongest = in_band(&staff, (SKILL_BANDS - 1) as u8);
+        let attainment = |band: u8| {
+            staff
+                .cohorts
+                .iter()
+                .find(|c| c.role == Role::Ae && c.skill_band == band)
+                .and_then(|c| c.attainment(v[P::AeQuota] / 12.0))
+                .unwrap_or(f64::NAN)
+        };
+        assert!(
+            attainment(0) < 0.5 && attainment((SKILL_BANDS - 1) as u8) > 1.0,
+            "weakest at {:.2}, strongest at {:.2} of quota",
+            attainment(0),
+            attainment((SKILL_BANDS - 1) as u8)
+        );
+        // Stayers are binomial: the gap is many standard errors of a 1,000-seat band.
+        let stayed = |n: u32| f64::from(n) / f64::from(per_band);
+        let (weak, strong) = (stayed(weakest), stayed(strongest));
+        let se = (weak * (1.0 - weak) / f64::from(per_band) + strong * (1.0 - strong) / f64::from(per_band)).sqrt();
+        assert!(
+            strong - weak > 5.0 * se,
+            "stayed: weakest {weak:.3}, strongest {strong:.3} (± {se:.3})"
+        );
+    }
+
+    #[test]
+    fn a_team_in_post_at_the_start_is_spread_evenly_over_the_skill_bands() {
+        let v = Values::defaults();
+        let d = Derived::new(&v);
+        for team in [1, 2, 3, 7, 8, 20] {
+            let staff = Staff::new(&headcount(Role::Ae, team));
+            let mut counts = [0u32; SKILL_BANDS];
+            for cohort in &staff.cohorts {
+                counts[usize::from(cohort.skill_band)] += cohort.count;
+            }
+            assert_eq!(counts.iter().sum::<u32>(), team);
+            assert!(
+                counts.iter().max().unwrap_or(&0) - counts.iter().min().unwrap_or(&0) <= 1,
+                "{team}: {counts:?}"
+            );
+            // middle out: the team's average skill is as close to 1 as its size allows
+            let average: f64 = counts
+                .iter()
+                .zip(d.seller_skill)
+                .map(|(count, skill)| f64::from(*count) * skill)
+                .sum::<f64>()
+                / f64::from(team);
+            assert!((average - 1.0).abs() < 0.2, "{team}: average skill {average}");
+        }
     }
 
     #[test]
@@ -664,9 +850,9 @@ mod tests {
             staff.cohorts
         );
         let census = staff.census();
-        let hours = staff.hours(&census, &v, &d, &d.pay_effort, 1.0, false);
+        staff.hours(&census, &v, &d, &d.pay_effort, 1.0, false);
         let bookings = 250_000.0;
-        let commission = staff.credit_bookings(Role::Ae, bookings, &v, false, hours[Role::Ae as usize]);
+        let commission = staff.credit_bookings(Role::Ae, bookings, &v, &d, false);
         let expected = commission_rate(Role::Ae, &v) * bookings;
         assert!(
             (commission - expected).abs() < 1e-9 * expected,
@@ -687,12 +873,12 @@ mod tests {
             empty.hours(&Census::default(), &v, &d, &d.pay_effort, 1.0, true),
             [0.0; 5]
         );
-        assert_eq!(empty.credit_bookings(Role::Ae, 1_000.0, &v, true, 0.0), 0.0);
+        assert_eq!(empty.credit_bookings(Role::Ae, 1_000.0, &v, &d, true), 0.0);
         assert_eq!(empty.people_month(&mut rng, &v, &d, 1.0, true), StaffChanges::default());
         assert_eq!(empty.census().managers(v[P::SpanOfControl]), 0);
 
         let mut sellers = Staff::new(&headcount(Role::Ae, 4));
-        assert_eq!(sellers.credit_bookings(Role::Ae, 1_000.0, &v, true, 0.0), 0.0);
+        assert_eq!(sellers.credit_bookings(Role::Ae, 1_000.0, &v, &d, true), 0.0);
         assert!(sellers.cohorts.iter().all(|c| c.ytd_bookings == 0.0));
     }
 
@@ -747,6 +933,7 @@ mod tests {
                     incumbent: rng.random(),
                     ytd_bookings: [0.0, 1.5][rng.random_range(0..2)],
                     ytd_quota: [0.0, 2.5][rng.random_range(0..2)],
+                    skill_band: rng.random_range(0..2),
                     hours: 0.0,
                 })
                 .collect();

@@ -190,6 +190,8 @@ pub const GROUPS: &[GroupSpec] = &[
             TeamBonusShare,
         ],
         more: &[
+            SellerSpread,
+            ExpansionCredit,
             EffortElasticity,
             EffortScale,
             AttainmentFloor,
