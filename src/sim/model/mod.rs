@@ -21,6 +21,7 @@ pub mod calendar;
 pub mod derived;
 pub mod leads;
 pub mod money;
+pub mod per;
 pub mod pipeline;
 pub mod prepared;
 pub mod seats;
@@ -34,6 +35,7 @@ use self::calendar::{Calendar, Roles};
 use self::derived::{Derived, Tier};
 use self::leads::{Channel, LeadQueue, Marketing};
 use self::money::{Overheads, Valuation};
+use self::per::PerRole;
 use self::pipeline::{MeetingQueue, MeetingSource, Pipeline};
 use self::seats::{Staff, orphaned_opportunities};
 use super::math::{ROUNDING_LIMIT, round_to_i64};
@@ -141,7 +143,7 @@ pub fn simulate_run(
 
     let mut role_effort = d.pay_effort;
     for role in [Role::Ae, Role::Generalist] {
-        role_effort[role as usize] *= 1.0 - v[P::TeamFreeRiding] * team_share;
+        role_effort[role] *= 1.0 - v[P::TeamFreeRiding] * team_share;
     }
 
     let run_seed = run_key(seed, run);
@@ -195,7 +197,7 @@ pub fn simulate_run(
                 .iter()
                 .map(|role| {
                     let base = v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0;
-                    f64::from(changes.let_go_by_role[*role as usize]) * base
+                    f64::from(changes.let_go_by_role[*role]) * base
                 })
                 .sum::<f64>()
                 * v[P::SeveranceMonths]
@@ -222,7 +224,7 @@ pub fn simulate_run(
         let seat_hours = staff.hours(&census_before, v, d, &role_effort, plan.dip, switches.quotas);
         let mut available = seat_hours;
         if roles.generalist_stages >= 2 {
-            available[Role::Generalist as usize] *= 1.0 - v[P::ContextSwitchLoss];
+            available[Role::Generalist] *= 1.0 - v[P::ContextSwitchLoss];
         }
 
         // 3. Policy.
@@ -268,36 +270,35 @@ pub fn simulate_run(
         let (lead_cost, outbound_cost) = (plan.lead_cost, plan.outbound_cost);
 
         let mut pool = available;
-        let generalist_index = Role::Generalist as usize;
         let mut reserve = if roles.prospector == Role::Generalist {
-            v[P::MinProspectingShare] * pool[generalist_index]
+            v[P::MinProspectingShare] * pool[Role::Generalist]
         } else {
             0.0
         };
-        pool[generalist_index] -= reserve;
+        pool[Role::Generalist] -= reserve;
         let service_need = book.service_needed(d);
         let opportunity_need =
             pipeline.open_total() as f64 * v[P::HoursPerOpportunity] / v[P::CycleMeanMonths].max(0.5);
         // Meetings due this month: earlier hand-offs and the agency's, just handed over.
         let meeting_need = meetings.ready_total() as f64 * v[P::HoursPerMeeting];
         let lead_need = leads.queued() as f64 * lead_cost;
-        let mut committed = [0.0; 5];
-        committed[roles.server as usize] += service_need;
-        committed[roles.seller as usize] += opportunity_need + meeting_need;
-        committed[roles.prospector as usize] += lead_need;
+        let mut committed = PerRole::uniform(0.0);
+        committed[roles.server] += service_need;
+        committed[roles.seller] += opportunity_need + meeting_need;
+        committed[roles.prospector] += lead_need;
 
-        let service_given = take(&mut pool[roles.server as usize], service_need);
-        let opportunity_given = take(&mut pool[roles.seller as usize], opportunity_need);
-        let mut meeting_given = take(&mut pool[roles.seller as usize], meeting_need);
+        let service_given = take(&mut pool[roles.server], service_need);
+        let opportunity_given = take(&mut pool[roles.seller], opportunity_need);
+        let mut meeting_given = take(&mut pool[roles.seller], meeting_need);
         let lead_hours = take(&mut reserve, lead_need);
-        let lead_hours = lead_hours + take(&mut pool[roles.prospector as usize], lead_need - lead_hours);
+        let lead_hours = lead_hours + take(&mut pool[roles.prospector], lead_need - lead_hours);
         let outbound_hours = if roles.outbound {
-            take(&mut reserve, f64::INFINITY) + take(&mut pool[roles.prospector as usize], f64::INFINITY)
+            take(&mut reserve, f64::INFINITY) + take(&mut pool[roles.prospector], f64::INFINITY)
         } else {
             0.0
         };
         // Prospecting fills every hour left: it is work, and counts in their use.
-        committed[roles.prospector as usize] += outbound_hours;
+        committed[roles.prospector] += outbound_hours;
 
         // 6. Leads → meetings.
         let worked = leads.work(whole(lead_hours / lead_cost.max(1e-9) + 1e-9));
@@ -341,8 +342,8 @@ pub fn simulate_run(
             // seller hands over, so the seller's hours left after step 5 are
             // untouched and meetings keep their place after opportunities.
             let due_now = meetings.ready_total() as f64 * v[P::HoursPerMeeting] - meeting_need;
-            committed[roles.seller as usize] += due_now;
-            meeting_given += take(&mut pool[roles.seller as usize], due_now);
+            committed[roles.seller] += due_now;
+            meeting_given += take(&mut pool[roles.seller], due_now);
         }
         let (held, unheld) = meetings.hold(whole(meeting_given / v[P::HoursPerMeeting] + 1e-9));
         ledger.meetings_booked += booked + agency_meetings;
@@ -387,13 +388,8 @@ pub fn simulate_run(
         ledger.accounts_won += progress.won;
         ledger.mrr_new += new_mrr;
         ledger.bookings += bookings;
-        let commission = staff.credit_bookings(
-            roles.seller,
-            bookings,
-            v,
-            switches.quotas,
-            seat_hours[roles.seller as usize],
-        ) * (1.0 - team_share);
+        let commission = staff.credit_bookings(roles.seller, bookings, v, switches.quotas, seat_hours[roles.seller])
+            * (1.0 - team_share);
         marketing.record_bookings(bookings);
 
         // 9–10. Service, churn, expansion, referrals of the book the month began with; then the wins join it.
@@ -408,7 +404,7 @@ pub fn simulate_run(
             1.0
         };
         let mrr_before = book.mrr();
-        let retention_hours = available[Role::Retention as usize];
+        let retention_hours = available[Role::Retention];
         let book_month = if warming {
             BookMonth {
                 referrals: warm_up_referrals(
@@ -439,15 +435,15 @@ pub fn simulate_run(
         ledger.mrr_churned += book_month.churned_mrr;
         ledger.mrr_expansion += book_month.expansion;
         ledger.mrr_contraction += book_month.contraction;
-        committed[Role::Retention as usize] += book_month.retention_hours;
+        committed[Role::Retention] += book_month.retention_hours;
 
         // Hours used never exceed hours available.
-        let mut used = [0.0; 5];
-        used[roles.server as usize] += service_given;
-        used[roles.seller as usize] += opportunity_given + meeting_given;
-        used[roles.prospector as usize] += lead_hours + outbound_hours;
-        used[Role::Retention as usize] += book_month.retention_hours.min(retention_hours);
-        for role in 0..5 {
+        let mut used = PerRole::uniform(0.0);
+        used[roles.server] += service_given;
+        used[roles.seller] += opportunity_given + meeting_given;
+        used[roles.prospector] += lead_hours + outbound_hours;
+        used[Role::Retention] += book_month.retention_hours.min(retention_hours);
+        for role in Role::ALL {
             ledger.worst_hours_excess = ledger.worst_hours_excess.max(used[role] - available[role]);
         }
 
@@ -482,15 +478,14 @@ pub fn simulate_run(
 
         // 12. Money.
         let revenue = book.mrr();
-        let mut role_pay = [0.0; 5];
+        let mut role_pay = PerRole::uniform(0.0);
         for role in Role::ALL {
-            role_pay[role as usize] = f64::from(census.filled(role)) * d.monthly_base_pay[role as usize];
+            role_pay[role] = f64::from(census.filled(role)) * d.monthly_base_pay[role];
         }
         costs.base_pay = role_pay.iter().sum();
         costs.commission = commission;
-        role_pay[roles.seller as usize] += commission;
-        let seller_target_variable =
-            f64::from(census.filled(roles.seller)) * d.monthly_target_variable[roles.seller as usize];
+        role_pay[roles.seller] += commission;
+        let seller_target_variable = f64::from(census.filled(roles.seller)) * d.monthly_target_variable[roles.seller];
         let team_pool =
             team_share * seller_target_variable * (bookings / v[P::BookingsPlan].max(1.0)).min(v[P::TeamPoolCap]);
         let sdr_bonus = if roles.prospector != Role::Sdr {
@@ -503,7 +498,7 @@ pub fn simulate_run(
             };
             v[P::SdrMeetingBonus] * paid_meetings as f64
         } else {
-            f64::from(census.filled(Role::Sdr)) * d.monthly_target_variable[Role::Sdr as usize]
+            f64::from(census.filled(Role::Sdr)) * d.monthly_target_variable[Role::Sdr]
         };
         let kept = if mrr_before > 0.0 {
             1.0 - book_month.churned_mrr / mrr_before
@@ -512,16 +507,14 @@ pub fn simulate_run(
         };
         let retention_factor =
             (kept.max(0.0).powi(12) / v[P::AmRetentionTarget].max(1e-9)).min(v[P::RetentionBonusCap]);
-        let am_bonus =
-            f64::from(census.filled(Role::Am)) * d.monthly_target_variable[Role::Am as usize] * retention_factor;
-        let retention_bonus = f64::from(census.filled(Role::Retention))
-            * d.monthly_target_variable[Role::Retention as usize]
-            * retention_factor;
+        let am_bonus = f64::from(census.filled(Role::Am)) * d.monthly_target_variable[Role::Am] * retention_factor;
+        let retention_bonus =
+            f64::from(census.filled(Role::Retention)) * d.monthly_target_variable[Role::Retention] * retention_factor;
         costs.bonuses = team_pool + sdr_bonus + am_bonus + retention_bonus;
-        role_pay[roles.seller as usize] += team_pool;
-        role_pay[Role::Sdr as usize] += sdr_bonus;
-        role_pay[Role::Am as usize] += am_bonus;
-        role_pay[Role::Retention as usize] += retention_bonus;
+        role_pay[roles.seller] += team_pool;
+        role_pay[Role::Sdr] += sdr_bonus;
+        role_pay[Role::Am] += am_bonus;
+        role_pay[Role::Retention] += retention_bonus;
         // The restructuring's process owner is a paid manager from the switch on.
         let process_owner = scenario
             .restructuring
@@ -549,7 +542,7 @@ pub fn simulate_run(
         let book_value = valuation.book_value(&book);
 
         // Acquisition versus retention cost: generalists split by where their hours went.
-        let generalist_used = used[generalist_index];
+        let generalist_used = used[Role::Generalist];
         let generalist_selling = if generalist_used > 0.0 {
             (generalist_used
                 - if roles.server == Role::Generalist {
@@ -561,12 +554,10 @@ pub fn simulate_run(
         } else {
             0.5
         };
-        let acquisition_pay = role_pay[Role::Sdr as usize]
-            + role_pay[Role::Ae as usize]
-            + role_pay[generalist_index] * generalist_selling;
-        let retention_pay = role_pay[Role::Am as usize]
-            + role_pay[Role::Retention as usize]
-            + role_pay[generalist_index] * (1.0 - generalist_selling);
+        let acquisition_pay =
+            role_pay[Role::Sdr] + role_pay[Role::Ae] + role_pay[Role::Generalist] * generalist_selling;
+        let retention_pay =
+            role_pay[Role::Am] + role_pay[Role::Retention] + role_pay[Role::Generalist] * (1.0 - generalist_selling);
         let manager_share_acquisition = if acquisition_pay + retention_pay > 0.0 {
             acquisition_pay / (acquisition_pay + retention_pay)
         } else {
@@ -626,12 +617,8 @@ pub fn simulate_run(
             (Metric::UtilisationAm, Role::Am),
             (Metric::UtilisationRetention, Role::Retention),
         ] {
-            let hours = available[role as usize];
-            out[metric] = if hours > 0.0 {
-                committed[role as usize] / hours
-            } else {
-                0.0
-            };
+            let hours = available[role];
+            out[metric] = if hours > 0.0 { committed[role] / hours } else { 0.0 };
         }
         out[Metric::ProspectingHours] = lead_hours + outbound_hours;
         out[Metric::ServiceLevel] = if book_month.service_needed > 0.0 {
