@@ -1,6 +1,6 @@
 //! Amounts held once per role or per account tier, indexed by the enum
-//! itself: `pay[Role::Ae]` cannot pick the wrong slot the way
-//! `pay[Role::Ae as usize]` in an array of another length could.
+//! itself: `pay[Role::Ae]` cannot pick the wrong slot the way a cast to
+//! `usize` into an array of another length could.
 //!
 //! Values are stored in the order of [`Role::ALL`] and [`Tier::ALL`], so
 //! iterating visits them in that order and sums add in it.
