@@ -1,8 +1,9 @@
 //! Pay, in one place: what the pay plan does to effort and hand-offs for a
-//! whole run, and what each month costs in base pay, commission, bonuses
-//! (the sellers' team pool, the SDRs' meeting bonus, the account and
-//! retention managers' retention bonus), managers and the restructuring's
-//! process owner, and in severance when people are let go.
+//! whole run, the commission rate and quotas, and what each month costs in
+//! base pay, commission, bonuses (the sellers' team pool, the SDRs' meeting
+//! bonus, the account and retention managers' retention bonus), managers
+//! and the restructuring's process owner, and in severance when people are
+//! let go.
 //!
 //! Commission itself is worked out seat by seat as bookings are credited
 //! ([`Staff::credit_bookings`](super::seats::Staff::credit_bookings)), since
@@ -43,6 +44,28 @@ impl Incentives {
             leakage,
             role_effort,
         }
+    }
+}
+
+/// Commission per dollar of annual contract value booked below quota: the
+/// variable pay at target spread over the quota, so a larger share of pay at
+/// risk is a steeper commission, not a cheaper plan.
+#[must_use]
+pub fn commission_rate(role: Role, v: &Values) -> f64 {
+    let quota = 12.0 * monthly_quota(role, v);
+    if quota > 0.0 {
+        v[role.ote()] * v[role.variable_share()] / quota
+    } else {
+        0.0
+    }
+}
+
+/// A seller's quota for a month; roles that do not sell have none.
+pub fn monthly_quota(role: Role, v: &Values) -> f64 {
+    match role {
+        Role::Ae => v[P::AeQuota] / 12.0,
+        Role::Generalist => v[P::GeneralistQuota] / 12.0,
+        _ => 0.0,
     }
 }
 

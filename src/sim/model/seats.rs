@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 use rand::seq::SliceRandom;
 
 use super::derived::{Derived, MAX_HOURS_MULTIPLIER};
+use super::pay::{commission_rate, monthly_quota};
 use super::per::PerRole;
 use crate::sim::math::exp;
 use crate::sim::params::{P, Values};
@@ -462,27 +463,6 @@ fn census_of(cohorts: &[Cohort]) -> Census {
         }
     }
     census
-}
-
-/// Commission per dollar of annual contract value booked below quota: the
-/// variable pay at target spread over the quota, so a larger share of pay at
-/// risk is a steeper commission, not a cheaper plan.
-#[must_use]
-pub fn commission_rate(role: Role, v: &Values) -> f64 {
-    let quota = 12.0 * monthly_quota(role, v);
-    if quota > 0.0 {
-        v[role.ote()] * v[role.variable_share()] / quota
-    } else {
-        0.0
-    }
-}
-
-fn monthly_quota(role: Role, v: &Values) -> f64 {
-    match role {
-        Role::Ae => v[P::AeQuota] / 12.0,
-        Role::Generalist => v[P::GeneralistQuota] / 12.0,
-        _ => 0.0,
-    }
 }
 
 fn seller_attainment(cohort: &Cohort, v: &Values) -> Option<f64> {
