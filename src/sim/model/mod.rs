@@ -8,18 +8,19 @@
 //! switch → hours → policy → arrivals → capacity → leads → hand-off →
 //! opportunities → onboarding → churn → people → money.
 //!
+//! The steps are numbered in that order (1 switch, 2 hours, 3 policy, 4
+//! arrivals, 5 capacity, 6 leads, 7 hand-off, 8 opportunities and
+//! onboarding, 9–10 service and churn, 11 people, 12 money). Each is a
+//! method of the state the months carry forward, in a module of `month`:
+//! it takes the small structs of the steps before it and returns its own.
+//! The month's pay is worked out in `pay`.
+//!
 //! Two refinements of that order keep every item in one month's accounts:
 //! a meeting handed over with a delay of `d` months is held `d` months after
 //! it is booked, so with no delay the seller's hours for it are given after
 //! the hand-off (step 7), from what step 5 left them; and a customer won this
 //! month is onboarded at the month's end, after the churn of the book it
 //! joins (see [`book`]).
-//!
-//! Each step (numbered as in MODEL.md: 1 switch, 2 hours, 3 policy, 4
-//! arrivals, 5 capacity, 6 leads, 7 hand-off, 8 opportunities and
-//! onboarding, 9–10 service and churn, 11 people, 12 money) is a module of
-//! `month` that takes the company's state and small structs from the steps
-//! before it, and returns its own; the month's pay is worked out in `pay`.
 
 pub mod accounts;
 pub mod book;
