@@ -12,7 +12,6 @@ mod common;
 
 use common::{estimate, paired, with};
 use salesim::sim::model::Ledger;
-use salesim::sim::model::seats::commission_rate;
 use salesim::sim::params::{P, Values};
 use salesim::sim::presets;
 use salesim::sim::scenario::{Role, Scenario};
@@ -60,7 +59,8 @@ fn accelerators_are_paid_to_the_seats_that_earn_them() {
     // Commission beyond the plain rate × credited bookings is accelerator
     // pay. A team below quota on average earns some only when some of its
     // seats are above quota, which a spread of skill makes happen.
-    let rate = commission_rate(Role::Ae, &Values::defaults());
+    let v = Values::defaults();
+    let rate = v[Role::Ae.ote()] * v[Role::Ae.variable_share()] / v[P::AeQuota];
     let accelerated = |ledger: &Ledger| ledger.commission / (rate * ledger.credited_to_quota) - 1.0;
     let alike = with(&preset("specialised"), P::SellerSpread, 1.0);
     let at_alike = estimate(&alike, RUNS, SEED, |_, ledger| accelerated(ledger));

@@ -146,7 +146,7 @@ fn am_hiring_plan(scenario: &Scenario, staffing: AmStaffing) -> Vec<PlannedHire>
         .zip(d.service_hours)
         .map(|(share, hours)| share * hours)
         .sum();
-    let monthly_leaving = d.monthly_attrition[Role::Am as usize];
+    let monthly_leaving = d.monthly_attrition[Role::Am];
     let ramp = v[Role::Am.ramp()];
     let away = v[P::HiringLagMonths] + ramp * (1.0 - v[P::RampStartShare]) / 2.0;
     let carried_per_seat = v[P::HoursPerMonth] * (1.0 - monthly_leaving * away) * PLANNED_AM_USE;

@@ -26,6 +26,7 @@ use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::derived::{Derived, Tier};
+use super::per::PerTier;
 use crate::sim::math::{exp, round_to_i64};
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{SimRng, binomial, binomial_cells, poisson};
@@ -85,16 +86,16 @@ pub struct BookMonth {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Book {
     /// Month-to-month accounts.
-    pub cells: [[Cell; 2]; 3],
+    pub cells: PerTier<[Cell; 2]>,
     /// Accounts on annual contracts, `[tier][first contract year, later][months until renewal]`:
     /// slot 0 renews this month.
-    pub annual: [[[Cell; RENEWAL_MONTHS]; 2]; 3],
+    pub annual: PerTier<[[Cell; RENEWAL_MONTHS]; 2]>,
     /// Share of won accounts that sign an annual contract.
     annual_share: f64,
     /// Won this month, by tier, month-to-month and annual: they join the
     /// book at the end of [`Book::month`].
-    arriving: [Cell; 3],
-    arriving_annual: [Cell; 3],
+    arriving: PerTier<Cell>,
+    arriving_annual: PerTier<Cell>,
 }
 
 /// Months of an annual contract.
@@ -109,15 +110,14 @@ const MIN_EARLY_LIFE_MONTHS: f64 = 0.5;
 impl Book {
     /// The starting book: accounts split by tier like won deals, scaled to the starting ARR.
     #[must_use]
-    #[allow(clippy::needless_range_loop)] // one index runs over counts, shares and cells together
     pub fn new(v: &Values, d: &Derived) -> Self {
         let mut book = Book::default();
         let accounts = v[P::StartAccounts].max(0.0).round();
-        let mut counts = [0u64; 3];
+        let mut counts = PerTier::uniform(0u64);
         let mut assigned = 0u64;
-        for tier in 0..3 {
+        for tier in Tier::ALL {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let n = if tier == 2 {
+            let n = if tier == Tier::LongTail {
                 (accounts as u64).saturating_sub(assigned)
             } else {
                 (accounts * d.tier_share[tier]).round() as u64
@@ -125,14 +125,14 @@ impl Book {
             counts[tier] = n;
             assigned += n;
         }
-        let implied: f64 = (0..3).map(|t| counts[t] as f64 * d.tier_mean_mrr[t]).sum();
+        let implied: f64 = Tier::ALL.iter().map(|&t| counts[t] as f64 * d.tier_mean_mrr[t]).sum();
         let scale = if implied > 0.0 {
             v[P::StartArr] / 12.0 / implied
         } else {
             0.0
         };
         book.annual_share = v[P::AnnualContractShare].clamp(0.0, 1.0);
-        for tier in 0..3 {
+        for tier in Tier::ALL {
             let mrr = d.tier_mean_mrr[tier] * scale;
             let (monthly, annual) = book.split(counts[tier]);
             book.cells[tier][ESTABLISHED] = Cell {
@@ -159,43 +159,54 @@ impl Book {
         (count - annual, annual)
     }
 
-    fn annual_cells(&self, tier: usize) -> impl Iterator<Item = &Cell> {
+    fn annual_cells(&self, tier: Tier) -> impl Iterator<Item = &Cell> {
         self.annual[tier].iter().flatten()
     }
 
     #[must_use]
     pub fn accounts(&self) -> u64 {
-        (0..3).map(|t| self.accounts_in(Tier::ALL[t])).sum()
+        Tier::ALL.iter().map(|&t| self.accounts_in(t)).sum()
     }
 
     #[must_use]
     pub fn accounts_in(&self, tier: Tier) -> u64 {
-        let t = tier as usize;
-        self.cells[t].iter().chain(self.annual_cells(t)).map(|c| c.count).sum()
+        self.cells[tier]
+            .iter()
+            .chain(self.annual_cells(tier))
+            .map(|c| c.count)
+            .sum()
     }
 
     #[must_use]
     pub fn mrr(&self) -> f64 {
-        (0..3).map(|t| self.mrr_in(Tier::ALL[t])).sum()
+        Tier::ALL.iter().map(|&t| self.mrr_in(t)).sum()
     }
 
     #[must_use]
     pub fn mrr_in(&self, tier: Tier) -> f64 {
-        let t = tier as usize;
-        self.cells[t].iter().chain(self.annual_cells(t)).map(|c| c.mrr).sum()
+        self.cells[tier]
+            .iter()
+            .chain(self.annual_cells(tier))
+            .map(|c| c.mrr)
+            .sum()
     }
 
     /// Accounts on annual contracts.
     #[must_use]
     pub fn annual_accounts(&self) -> u64 {
-        (0..3).flat_map(|t| self.annual_cells(t)).map(|c| c.count).sum()
+        Tier::ALL
+            .iter()
+            .flat_map(|&t| self.annual_cells(t))
+            .map(|c| c.count)
+            .sum()
     }
 
     /// Service hours the book needs this month (this month's wins are not yet in it).
     #[must_use]
     pub fn service_needed(&self, d: &Derived) -> f64 {
-        (0..3)
-            .map(|t| self.accounts_in(Tier::ALL[t]) as f64 * d.service_hours[t])
+        Tier::ALL
+            .iter()
+            .map(|&t| self.accounts_in(t) as f64 * d.service_hours[t])
             .sum()
     }
 
@@ -208,8 +219,8 @@ impl Book {
         let (monthly, annual) = self.split(count);
         let each = mrr / count as f64;
         for (cell, n) in [
-            (&mut self.arriving[tier as usize], monthly),
-            (&mut self.arriving_annual[tier as usize], annual),
+            (&mut self.arriving[tier], monthly),
+            (&mut self.arriving_annual[tier], annual),
         ] {
             cell.count += n;
             cell.mrr += if n == count { mrr } else { each * n as f64 };
@@ -277,18 +288,18 @@ impl Book {
         referrals_on: bool,
     ) -> BookMonth {
         let mut out = BookMonth::default();
-        let counts: [f64; 3] = std::array::from_fn(|t| self.accounts_in(Tier::ALL[t]) as f64);
-        let needed: [f64; 3] = std::array::from_fn(|t| counts[t] * d.service_hours[t]);
+        let counts = PerTier::from_fn(|tier| self.accounts_in(tier) as f64);
+        let needed = PerTier::from_fn(|tier| counts[tier] * d.service_hours[tier]);
         out.service_needed = needed.iter().sum();
         let service = service_ratio(&counts, &needed, service_hours.max(0.0), tiered);
-        out.service_delivered = (0..3).map(|t| service[t] * needed[t]).sum();
+        out.service_delivered = Tier::ALL.iter().map(|&t| service[t] * needed[t]).sum();
 
         // Retention managers cover accounts strategic-first when tiers exist, evenly otherwise.
         let coverable = retention_hours.max(0.0) / v[P::RetentionHoursPerAccount].max(1e-6);
         let total: f64 = counts.iter().sum();
-        let mut coverage = [0.0; 3];
+        let mut coverage = PerTier::uniform(0.0);
         let mut left = coverable;
-        for t in 0..3 {
+        for t in Tier::ALL {
             coverage[t] = if counts[t] <= 0.0 {
                 0.0
             } else if tiered {
@@ -299,18 +310,19 @@ impl Book {
                 (coverable / total.max(1.0)).min(1.0)
             };
         }
-        out.retention_hours = (0..3).map(|t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
+        out.retention_hours =
+            Tier::ALL.iter().map(|&t| coverage[t] * counts[t]).sum::<f64>() * v[P::RetentionHoursPerAccount];
 
         let early_life = v[P::EarlyLifeMonths] >= MIN_EARLY_LIFE_MONTHS;
         let early_graduation = if early_life { 1.0 / v[P::EarlyLifeMonths] } else { 1.0 };
         // Churn of all six cells in one aggregate draw.
         let mut counts = [0u64; 6];
         let mut hazards = [0.0; 6];
-        for t in 0..3 {
-            let s = service[t];
-            let base = d.churn[t]
-                * (1.0 + d.underservice_churn[t] * (1.0 - s))
-                * (1.0 - v[P::RetentionEffect] * coverage[t])
+        for (t, tier) in Tier::ALL.into_iter().enumerate() {
+            let s = service[tier];
+            let base = d.churn[tier]
+                * (1.0 + d.underservice_churn[tier] * (1.0 - s))
+                * (1.0 - v[P::RetentionEffect] * coverage[tier])
                 * reassigned;
             for stage in [EARLY, ESTABLISHED] {
                 let factor = if stage == EARLY {
@@ -318,7 +330,7 @@ impl Book {
                 } else {
                     1.0
                 };
-                counts[2 * t + stage] = self.cells[t][stage].count;
+                counts[2 * t + stage] = self.cells[tier][stage].count;
                 hazards[2 * t + stage] = (base * factor).min(1.0);
             }
         }
@@ -327,7 +339,7 @@ impl Book {
         let early_months = v[P::EarlyLifeMonths].clamp(0.0, RENEWAL_MONTHS as f64);
         let mut renewing = [0u64; 6];
         let mut renewal_hazards = [0.0; 6];
-        for t in 0..3 {
+        for (t, tier) in Tier::ALL.into_iter().enumerate() {
             let monthly = hazards[2 * t + ESTABLISHED];
             let early = hazards[2 * t + EARLY];
             let year = |first: bool| {
@@ -339,7 +351,7 @@ impl Book {
                 (1.0 - kept).clamp(0.0, 1.0)
             };
             for stage in [EARLY, ESTABLISHED] {
-                renewing[2 * t + stage] = self.annual[t][stage][0].count;
+                renewing[2 * t + stage] = self.annual[tier][stage][0].count;
                 renewal_hazards[2 * t + stage] = year(stage == EARLY);
             }
         }
@@ -348,13 +360,13 @@ impl Book {
         let mut lost = [0u64; 12];
         out.churned = binomial_cells(churn_rng, &all_counts, &all_hazards, &mut lost);
         let mut referral_rate = 0.0;
-        for t in 0..3 {
-            let s = service[t];
+        for (t, tier) in Tier::ALL.into_iter().enumerate() {
+            let s = service[tier];
             let rates = (v[P::ExpansionRate] * s, v[P::ContractionRate] * (1.0 - s));
             for stage in [EARLY, ESTABLISHED] {
-                out.churned_mrr += self.cells[t][stage].remove(lost[2 * t + stage]);
-                out.churned_mrr += self.annual[t][stage][0].remove(lost[6 + 2 * t + stage]);
-                let cells = std::iter::once(&mut self.cells[t][stage]).chain(self.annual[t][stage].iter_mut());
+                out.churned_mrr += self.cells[tier][stage].remove(lost[2 * t + stage]);
+                out.churned_mrr += self.annual[tier][stage][0].remove(lost[6 + 2 * t + stage]);
+                let cells = std::iter::once(&mut self.cells[tier][stage]).chain(self.annual[tier][stage].iter_mut());
                 for cell in cells {
                     let grow = cell.mrr * rates.0;
                     let shrink = cell.mrr * rates.1;
@@ -366,13 +378,13 @@ impl Book {
             }
             // Leaving early life is ageing, not chance: the expected share
             // graduates, rounded up or down at random so the mean is exact.
-            let expected = self.cells[t][EARLY].count as f64 * early_graduation;
+            let expected = self.cells[tier][EARLY].count as f64 * early_graduation;
             // expected is at most the cell's count, far inside the shortcut's range
             #[allow(clippy::cast_sign_loss)]
             let graduating = round_to_i64((expected + churn_rng.random::<f64>()).floor()).max(0) as u64;
             if graduating > 0 {
-                let mrr = self.cells[t][EARLY].remove(graduating);
-                let established = &mut self.cells[t][ESTABLISHED];
+                let mrr = self.cells[tier][EARLY].remove(graduating);
+                let established = &mut self.cells[tier][ESTABLISHED];
                 established.count += graduating;
                 established.mrr += mrr;
             }
@@ -399,26 +411,26 @@ pub fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) 
         // Counts and annual values are tallied per tier in locals, and each
         // tier is onboarded once with its MRR (the annual sum over twelve):
         // a branch, a memory update or a division per deal cost more.
-        let mut count = [0u64; 3];
-        let mut acv_sum = [0.0; 3];
+        let mut count = PerTier::uniform(0u64);
+        let mut acv_sum = PerTier::uniform(0.0);
         for _ in 0..wins {
             let z: f64 = StandardNormal.sample(rng);
             let acv = exp(d.acv_mu + d.acv_sigma * z);
             bookings += acv;
-            let tier = d.tier_index(acv);
+            let tier = d.tier_of(acv);
             count[tier] += 1;
             acv_sum[tier] += acv;
         }
         for tier in Tier::ALL {
-            if count[tier as usize] > 0 {
-                book.onboard(tier, count[tier as usize], acv_sum[tier as usize] / 12.0);
+            if count[tier] > 0 {
+                book.onboard(tier, count[tier], acv_sum[tier] / 12.0);
             }
         }
     } else {
         let mut left = wins;
         let mut share_left = 1.0;
         for tier in Tier::ALL {
-            let share = d.tier_share[tier as usize];
+            let share = d.tier_share[tier];
             let n = if tier == Tier::LongTail {
                 left
             } else {
@@ -426,7 +438,7 @@ pub fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) 
             };
             left -= n;
             share_left -= share;
-            let mrr = n as f64 * d.tier_mean_mrr[tier as usize];
+            let mrr = n as f64 * d.tier_mean_mrr[tier];
             bookings += mrr * 12.0;
             book.onboard(tier, n, mrr);
         }
@@ -435,11 +447,11 @@ pub fn onboard_deals(rng: &mut SimRng, d: &Derived, book: &mut Book, wins: u64) 
 }
 
 /// Share of needed service delivered per tier.
-fn service_ratio(counts: &[f64; 3], needed: &[f64; 3], hours: f64, tiered: bool) -> [f64; 3] {
-    let mut ratio = [1.0; 3];
+fn service_ratio(counts: &PerTier<f64>, needed: &PerTier<f64>, hours: f64, tiered: bool) -> PerTier<f64> {
+    let mut ratio = PerTier::uniform(1.0);
     if tiered {
         let mut left = hours;
-        for t in 0..3 {
+        for t in Tier::ALL {
             if needed[t] > 0.0 {
                 let given = left.min(needed[t]);
                 left -= given;
@@ -453,9 +465,9 @@ fn service_ratio(counts: &[f64; 3], needed: &[f64; 3], hours: f64, tiered: bool)
         let total_needed: f64 = needed.iter().sum();
         if total_needed > hours {
             let share = hours / total_needed;
-            for (t, r) in ratio.iter_mut().enumerate() {
+            for t in Tier::ALL {
                 if needed[t] > 0.0 {
-                    *r = share;
+                    ratio[t] = share;
                 }
             }
         }
@@ -470,13 +482,13 @@ mod tests {
 
     #[test]
     fn tiered_service_protects_big_accounts_and_pro_rata_service_spreads_thin() {
-        let counts = [10.0, 50.0, 100.0];
-        let needed = [60.0, 125.0, 100.0];
+        let counts = PerTier::from([10.0, 50.0, 100.0]);
+        let needed = PerTier::from([60.0, 125.0, 100.0]);
         let tiered = service_ratio(&counts, &needed, 150.0, true);
-        assert!((tiered[0] - 1.0).abs() < 1e-12 && tiered[2] == 0.0);
+        assert!((tiered[Tier::Strategic] - 1.0).abs() < 1e-12 && tiered[Tier::LongTail] == 0.0);
         let even = service_ratio(&counts, &needed, 150.0, false);
-        assert!(even[0] < 1.0 && even[2] > 0.0);
-        let delivered: f64 = (0..3).map(|t| even[t] * needed[t]).sum();
+        assert!(even[Tier::Strategic] < 1.0 && even[Tier::LongTail] > 0.0);
+        let delivered: f64 = Tier::ALL.iter().map(|&t| even[t] * needed[t]).sum();
         assert!(
             (delivered - 150.0).abs() < 1e-6,
             "even split must use every hour: {delivered}"
@@ -559,7 +571,7 @@ mod tests {
         assert_eq!(book.annual_accounts(), start);
         let mut rng = crate::sim::rng::seeded(3);
         // Month 1: only the twelfth renewing now can leave, at 1 − 0.7¹² ≈ 99%.
-        let renewing: u64 = (0..3).map(|t| book.annual[t][ESTABLISHED][0].count).sum();
+        let renewing: u64 = book.annual.iter().map(|years| years[ESTABLISHED][0].count).sum();
         book.onboard(Tier::Core, 50, 50.0 * 3_000.0);
         let out = served_month(&mut book, &v, &d, &mut rng);
         assert!(
@@ -568,21 +580,31 @@ mod tests {
             out.churned
         );
         // The 50 won stay through their first contract year, then face renewal.
-        let won_slot = |book: &Book| book.annual[Tier::Core as usize][EARLY][RENEWAL_MONTHS - 1].count;
+        let won_slot = |book: &Book| book.annual[Tier::Core][EARLY][RENEWAL_MONTHS - 1].count;
         assert_eq!(won_slot(&book), 50);
         for month in 2..=12 {
-            let first_year: u64 = (0..3).flat_map(|t| book.annual[t][EARLY].iter()).map(|c| c.count).sum();
+            let first_year: u64 = book
+                .annual
+                .iter()
+                .flat_map(|years| years[EARLY].iter())
+                .map(|c| c.count)
+                .sum();
             served_month(&mut book, &v, &d, &mut rng);
-            let after: u64 = (0..3).flat_map(|t| book.annual[t][EARLY].iter()).map(|c| c.count).sum();
+            let after: u64 = book
+                .annual
+                .iter()
+                .flat_map(|years| years[EARLY].iter())
+                .map(|c| c.count)
+                .sum();
             assert_eq!(
                 after, first_year,
                 "month {month}: a first-year contract left before renewal"
             );
         }
-        let before_renewal = book.annual[Tier::Core as usize][EARLY][0].count;
+        let before_renewal = book.annual[Tier::Core][EARLY][0].count;
         assert_eq!(before_renewal, 50);
         served_month(&mut book, &v, &d, &mut rng);
-        let renewed = book.annual[Tier::Core as usize][ESTABLISHED][RENEWAL_MONTHS - 1].count;
+        let renewed = book.annual[Tier::Core][ESTABLISHED][RENEWAL_MONTHS - 1].count;
         assert!(renewed < 5, "{renewed} of 50 renewed at a 30% monthly hazard");
     }
 
@@ -620,8 +642,8 @@ mod tests {
 
     #[test]
     fn enough_hours_serve_everyone_fully() {
-        let counts = [1.0, 1.0, 1.0];
-        let needed = [6.0, 2.5, 1.0];
+        let counts = PerTier::from([1.0, 1.0, 1.0]);
+        let needed = PerTier::from([6.0, 2.5, 1.0]);
         assert_eq!(service_ratio(&counts, &needed, 100.0, false), [1.0; 3]);
         assert_eq!(service_ratio(&counts, &needed, 100.0, true), [1.0; 3]);
     }

@@ -1,6 +1,7 @@
 //! Constants one run derives from its sampled parameters: the sales-cycle
 //! hazard table, the deal-size tiers, the incentive multipliers.
 
+use super::per::{PerRole, PerTier};
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{ArrivalNoise, logit};
 use crate::sim::scenario::Role;
@@ -46,18 +47,18 @@ pub struct Derived {
     pub strategic_min_acv: f64,
     pub core_min_acv: f64,
     /// Share of deals, and mean MRR of a deal, per tier (for the start book and large batches).
-    pub tier_share: [f64; 3],
-    pub tier_mean_mrr: [f64; 3],
-    pub churn: [f64; 3],
-    pub service_hours: [f64; 3],
+    pub tier_share: PerTier<f64>,
+    pub tier_mean_mrr: PerTier<f64>,
+    pub churn: PerTier<f64>,
+    pub service_hours: PerTier<f64>,
     /// Extra churn per tier when an account gets none of its service.
-    pub underservice_churn: [f64; 3],
-    pub monthly_attrition: [f64; 5],
+    pub underservice_churn: PerTier<f64>,
+    pub monthly_attrition: PerRole<f64>,
     /// Ramp per role rounded up to whole months: the tenure at which a seat
     /// is fully ramped for both hours and quota.
-    pub ramp_whole_months: [u32; 5],
+    pub ramp_whole_months: PerRole<u32>,
     /// Effort multiplier from the share of pay at risk, per role, normalised to the reference plan.
-    pub pay_effort: [f64; 5],
+    pub pay_effort: PerRole<f64>,
     pub lead_to_meeting: f64,
     pub meeting_to_opportunity: f64,
     pub opportunity_to_win: f64,
@@ -65,9 +66,9 @@ pub struct Derived {
     pub span_productivity: f64,
     pub span_attrition: f64,
     /// Monthly base pay of a filled seat per role, benefits included.
-    pub monthly_base_pay: [f64; 5],
+    pub monthly_base_pay: PerRole<f64>,
     /// Monthly variable pay at target of a seat per role.
-    pub monthly_target_variable: [f64; 5],
+    pub monthly_target_variable: PerRole<f64>,
     /// Monthly cost of a front-line manager (benefits on the base only).
     pub monthly_manager_cost: f64,
     /// Month-to-month variation of arrival rates.
@@ -89,14 +90,14 @@ impl Derived {
         let (tier_share, tier_mean_mrr) = tier_split(acv_mu - 12f64.ln(), acv_sigma, strategic, core);
         let reference_span = v[P::SpanReference].max(1.0);
         let excess_span = ((v[P::SpanOfControl] - reference_span) / reference_span).max(0.0);
-        let mut monthly_attrition = [0.0; 5];
-        let mut pay_effort = [1.0; 5];
+        let mut monthly_attrition = PerRole::uniform(0.0);
+        let mut pay_effort = PerRole::uniform(1.0);
         for role in Role::ALL {
             let annual = v[role.attrition()].clamp(0.0, 1.0);
-            monthly_attrition[role as usize] = 1.0 - (1.0 - annual).powf(1.0 / 12.0);
+            monthly_attrition[role] = 1.0 - (1.0 - annual).powf(1.0 / 12.0);
             let effort =
                 |share: f64| 1.0 + v[P::EffortElasticity] * (1.0 - (-share / v[P::EffortScale].max(1e-6)).exp());
-            pay_effort[role as usize] = effort(v[role.variable_share()]) / effort(role.variable_share().spec().default);
+            pay_effort[role] = effort(v[role.variable_share()]) / effort(role.variable_share().spec().default);
         }
         Derived {
             cycle_hazard: cycle_hazard(v[P::CycleMeanMonths], v[P::CycleP90Months]),
@@ -110,20 +111,20 @@ impl Derived {
             core_min_acv: core * 12.0,
             tier_share,
             tier_mean_mrr,
-            churn: [v[P::ChurnStrategic], v[P::ChurnCore], v[P::ChurnLongTail]],
-            underservice_churn: [
+            churn: PerTier::from([v[P::ChurnStrategic], v[P::ChurnCore], v[P::ChurnLongTail]]),
+            underservice_churn: PerTier::from([
                 v[P::UnderserviceChurnStrategic],
                 v[P::UnderserviceChurn],
                 v[P::UnderserviceChurnLongTail],
-            ],
-            service_hours: [
+            ]),
+            service_hours: PerTier::from([
                 v[P::ServiceHoursStrategic],
                 v[P::ServiceHoursCore],
                 v[P::ServiceHoursLongTail],
-            ],
+            ]),
             monthly_attrition,
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            ramp_whole_months: Role::ALL.map(|role| v[role.ramp()].ceil() as u32),
+            ramp_whole_months: PerRole::from_fn(|role| v[role.ramp()].ceil() as u32),
             pay_effort,
             lead_to_meeting: logit(v[P::LeadToMeeting]),
             meeting_to_opportunity: logit(v[P::MeetingToOpportunity]),
@@ -132,9 +133,10 @@ impl Derived {
             span_productivity: (1.0 - v[P::SpanProductivity] * excess_span)
                 .clamp(v[P::SpanProductivityFloor].min(1.0), 1.0),
             span_attrition: 1.0 + v[P::SpanAttrition] * excess_span,
-            monthly_base_pay: Role::ALL
-                .map(|role| v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * v[P::BenefitsMultiplier]),
-            monthly_target_variable: Role::ALL.map(|role| v[role.ote()] * v[role.variable_share()] / 12.0),
+            monthly_base_pay: PerRole::from_fn(|role| {
+                v[role.ote()] * (1.0 - v[role.variable_share()]) / 12.0 * v[P::BenefitsMultiplier]
+            }),
+            monthly_target_variable: PerRole::from_fn(|role| v[role.ote()] * v[role.variable_share()] / 12.0),
             monthly_manager_cost: v[P::ManagerOte] / 12.0
                 * ((1.0 - v[P::ManagerVariableShare]) * v[P::BenefitsMultiplier] + v[P::ManagerVariableShare]),
             arrival_noise: ArrivalNoise::new(v[P::ArrivalDispersion]),
@@ -148,13 +150,12 @@ impl Derived {
         (self.acv_mu + 0.5 * self.acv_sigma * self.acv_sigma).exp()
     }
 
-    /// The tier (as an index into [`Tier::ALL`]) of a deal of annual
-    /// contract value `acv`: strategic from its bound up, then core, then
-    /// long tail. Without branches, since a deal's tier is chance
-    /// (strategic's bound is never below core's).
+    /// The tier of a deal of annual contract value `acv`: strategic from its
+    /// bound up, then core, then long tail. Without branches, since a deal's
+    /// tier is chance (strategic's bound is never below core's).
     #[must_use]
-    pub fn tier_index(&self, acv: f64) -> usize {
-        usize::from(acv < self.strategic_min_acv) + usize::from(acv < self.core_min_acv)
+    pub fn tier_of(&self, acv: f64) -> Tier {
+        Tier::ALL[usize::from(acv < self.strategic_min_acv) + usize::from(acv < self.core_min_acv)]
     }
 }
 
@@ -198,12 +199,12 @@ fn cycle_hazard(mean: f64, p90: f64) -> [f64; MAX_OPPORTUNITY_AGE] {
 }
 
 /// Share of deals and mean MRR per tier for lognormal MRR (ln-median `mu`, sigma `s`).
-fn tier_split(mu: f64, s: f64, strategic: f64, core: f64) -> ([f64; 3], [f64; 3]) {
-    let bounds = [(strategic, f64::INFINITY), (core, strategic), (0.0, core)];
-    let mut shares = [0.0; 3];
-    let mut means = [0.0; 3];
+fn tier_split(mu: f64, s: f64, strategic: f64, core: f64) -> (PerTier<f64>, PerTier<f64>) {
+    let bounds = PerTier::from([(strategic, f64::INFINITY), (core, strategic), (0.0, core)]);
+    let mut shares = PerTier::uniform(0.0);
+    let mut means = PerTier::uniform(0.0);
     let mean_all = (mu + 0.5 * s * s).exp();
-    for (i, (low, high)) in bounds.into_iter().enumerate() {
+    for (tier, (low, high)) in Tier::ALL.into_iter().zip(bounds) {
         let z = |x: f64, shift: f64| {
             if x <= 0.0 {
                 f64::NEG_INFINITY
@@ -221,8 +222,8 @@ fn tier_split(mu: f64, s: f64, strategic: f64, core: f64) -> ([f64; 3], [f64; 3]
         };
         let share = phi(z(high, 0.0)) - phi(z(low, 0.0));
         let partial = mean_all * (phi(z(high, s * s)) - phi(z(low, s * s)));
-        shares[i] = share;
-        means[i] = if share > 1e-12 { partial / share } else { low.max(1.0) };
+        shares[tier] = share;
+        means[tier] = if share > 1e-12 { partial / share } else { low.max(1.0) };
     }
     (shares, means)
 }
@@ -258,6 +259,20 @@ fn erfc(x: f64) -> f64 {
     if x >= 0.0 { r } else { 2.0 - r }
 }
 
+/// Standard normal quantiles at the middle of [`SKILL_BANDS`] equally likely
+/// bands (10%, 30%, 50%, 70%, 90%).
+const BAND_QUANTILES: [f64; SKILL_BANDS] = [-1.281_551_6, -0.524_400_5, 0.0, 0.524_400_5, 1.281_551_6];
+
+/// Skill per band: the outer bands sit at the 10th and 90th percentiles, so
+/// their ratio is `spread`; scaled so the bands average 1. Skill shares out
+/// the team's bookings (see `Staff::credit_bookings`); it adds none.
+fn seller_skill(spread: f64) -> [f64; SKILL_BANDS] {
+    let sigma = spread.max(1.0).ln() / (2.0 * BAND_QUANTILES[SKILL_BANDS - 1]);
+    let raw = BAND_QUANTILES.map(|z| (sigma * z).exp());
+    let mean = raw.iter().sum::<f64>() / SKILL_BANDS as f64;
+    raw.map(|skill| skill / mean)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,12 +296,12 @@ mod tests {
         let (strategic, core) = (d.strategic_min_acv, d.core_min_acv);
         assert!(core < strategic);
         assert_eq!((strategic, core), (12.0 * d.strategic_min_mrr, 12.0 * d.core_min_mrr));
-        assert_eq!(d.tier_index(strategic), Tier::Strategic as usize);
-        assert_eq!(d.tier_index(strategic * 10.0), Tier::Strategic as usize);
-        assert_eq!(d.tier_index(core), Tier::Core as usize);
-        assert_eq!(d.tier_index((core + strategic) / 2.0), Tier::Core as usize);
-        assert_eq!(d.tier_index(core * 0.99), Tier::LongTail as usize);
-        assert_eq!(d.tier_index(0.0), Tier::LongTail as usize);
+        assert_eq!(d.tier_of(strategic), Tier::Strategic);
+        assert_eq!(d.tier_of(strategic * 10.0), Tier::Strategic);
+        assert_eq!(d.tier_of(core), Tier::Core);
+        assert_eq!(d.tier_of((core + strategic) / 2.0), Tier::Core);
+        assert_eq!(d.tier_of(core * 0.99), Tier::LongTail);
+        assert_eq!(d.tier_of(0.0), Tier::LongTail);
     }
 
     #[test]
@@ -315,7 +330,12 @@ mod tests {
     fn tier_shares_sum_to_one_and_means_respect_bounds() {
         let (shares, means) = tier_split((24_000.0f64 / 12.0).ln(), 0.8, 6_000.0, 1_500.0);
         assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-6);
-        assert!(means[0] >= 6_000.0 && means[1] >= 1_500.0 && means[1] < 6_000.0 && means[2] < 1_500.0);
+        assert!(
+            means[Tier::Strategic] >= 6_000.0
+                && means[Tier::Core] >= 1_500.0
+                && means[Tier::Core] < 6_000.0
+                && means[Tier::LongTail] < 1_500.0
+        );
     }
 
     #[test]
@@ -324,18 +344,4 @@ mod tests {
         assert!((normal_cdf(1.644_853_6) - 0.95).abs() < 1e-6);
         assert!((normal_cdf(-1.281_551_6) - 0.1).abs() < 1e-6);
     }
-}
-
-/// Standard normal quantiles at the middle of [`SKILL_BANDS`] equally likely
-/// bands (10%, 30%, 50%, 70%, 90%).
-const BAND_QUANTILES: [f64; SKILL_BANDS] = [-1.281_551_6, -0.524_400_5, 0.0, 0.524_400_5, 1.281_551_6];
-
-/// Skill per band: the outer bands sit at the 10th and 90th percentiles, so
-/// their ratio is `spread`; scaled so the bands average 1. Skill shares out
-/// the team's bookings (see `Staff::credit_bookings`); it adds none.
-fn seller_skill(spread: f64) -> [f64; SKILL_BANDS] {
-    let sigma = spread.max(1.0).ln() / (2.0 * BAND_QUANTILES[SKILL_BANDS - 1]);
-    let raw = BAND_QUANTILES.map(|z| (sigma * z).exp());
-    let mean = raw.iter().sum::<f64>() / SKILL_BANDS as f64;
-    raw.map(|skill| skill / mean)
 }

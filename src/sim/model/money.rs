@@ -23,6 +23,7 @@
 
 use super::book::Book;
 use super::derived::{Derived, Tier};
+use super::per::PerTier;
 use crate::sim::params::{P, Values};
 
 /// How one run values money: its gross margin, monthly discount factor and
@@ -36,7 +37,7 @@ pub struct Valuation {
     pub horizon_months: i32,
     /// Value of a dollar of MRR per tier: gross margin × [`Valuation::remaining_months`]
     /// at the tier's churn (fixed for the run, so worked out once).
-    per_dollar_of_mrr: [f64; 3],
+    per_dollar_of_mrr: PerTier<f64>,
 }
 
 impl Valuation {
@@ -48,7 +49,7 @@ impl Valuation {
             gross_margin: v[P::GrossMargin],
             monthly_discount_factor: (1.0 + v[P::DiscountRate].max(0.0)).powf(-1.0 / 12.0),
             horizon_months,
-            per_dollar_of_mrr: [0.0; 3],
+            per_dollar_of_mrr: PerTier::uniform(0.0),
         };
         valuation.per_dollar_of_mrr = d.churn.map(|h| valuation.gross_margin * valuation.remaining_months(h));
         valuation
@@ -76,7 +77,7 @@ impl Valuation {
             .iter()
             .map(|&tier| {
                 let mrr = book.mrr_in(tier);
-                mrr * self.per_dollar_of_mrr[tier as usize]
+                mrr * self.per_dollar_of_mrr[tier]
             })
             .sum()
     }
@@ -162,7 +163,7 @@ mod tests {
             .iter()
             .map(|&tier| {
                 let mrr = book.mrr_in(tier);
-                mrr * valuation.gross_margin * valuation.remaining_months(d.churn[tier as usize])
+                mrr * valuation.gross_margin * valuation.remaining_months(d.churn[tier])
             })
             .sum();
         let value = valuation.book_value(&book);

@@ -9,6 +9,8 @@ use std::cmp::Ordering;
 use rand::seq::SliceRandom;
 
 use super::derived::{Derived, MAX_HOURS_MULTIPLIER};
+use super::pay::{commission_rate, monthly_quota};
+use super::per::PerRole;
 use crate::sim::math::exp;
 use crate::sim::params::{P, Values};
 use crate::sim::rng::{SimRng, binomial};
@@ -128,7 +130,7 @@ pub struct StaffChanges {
     /// Selling seats that left (their pipeline is orphaned).
     pub seller_leavers: u32,
     /// People let go in a restructuring, by the role they held.
-    pub let_go_by_role: [u32; 5],
+    pub let_go_by_role: PerRole<u32>,
 }
 
 /// How the selling seats stand against their quotas: those with a
@@ -144,14 +146,14 @@ pub struct SeatAttainment {
 /// Seats per role, filled and in total (vacancies included), counted once a month.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Census {
-    pub filled: [u32; 5],
-    pub seats: [u32; 5],
+    pub filled: PerRole<u32>,
+    pub seats: PerRole<u32>,
 }
 
 impl Census {
     #[must_use]
     pub fn filled(&self, role: Role) -> u32 {
-        self.filled[role as usize]
+        self.filled[role]
     }
 
     #[must_use]
@@ -167,7 +169,7 @@ impl Census {
     #[must_use]
     pub fn managers(&self, span: f64) -> u32 {
         let span = span.max(1.0);
-        let team = |roles: &[Role]| roles.iter().map(|role| self.seats[*role as usize]).sum::<u32>();
+        let team = |roles: &[Role]| roles.iter().map(|role| self.seats[*role]).sum::<u32>();
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         TEAMS
             .iter()
@@ -236,16 +238,16 @@ impl Staff {
         census: &Census,
         v: &Values,
         d: &Derived,
-        role_effort: &[f64; 5],
+        role_effort: &PerRole<f64>,
         dip: f64,
         quotas: bool,
-    ) -> [f64; 5] {
+    ) -> PerRole<f64> {
         let base = v[P::HoursPerMonth];
         let cap = MAX_HOURS_MULTIPLIER * base;
         let start = v[P::RampStartShare];
         // per role: full hours before ramp and dip, recruiting time per filled seat, ramp length
-        let full: [f64; 5] = std::array::from_fn(|r| base * role_effort[r] * d.span_productivity);
-        let recruiting: [f64; 5] = std::array::from_fn(|r| {
+        let full: PerRole<f64> = PerRole::from_fn(|r| base * role_effort[r] * d.span_productivity);
+        let recruiting: PerRole<f64> = PerRole::from_fn(|r| {
             let vacancies = census.seats[r] - census.filled[r];
             if vacancies == 0 {
                 0.0
@@ -253,14 +255,14 @@ impl Staff {
                 v[P::RecruitingHours] * f64::from(vacancies) / f64::from(census.filled[r].max(1))
             }
         });
-        let ramp_months: [f64; 5] = std::array::from_fn(|r| v[Role::ALL[r].ramp()]);
-        let mut available = [0.0; 5];
+        let ramp_months: PerRole<f64> = PerRole::from_fn(|r| v[r.ramp()]);
+        let mut available = PerRole::uniform(0.0);
         for cohort in &mut self.cohorts {
             if !cohort.is_filled() {
                 cohort.hours = 0.0;
                 continue;
             }
-            let role = cohort.role as usize;
+            let role = cohort.role;
             let mut hours = full[role];
             if f64::from(cohort.tenure) < ramp_months[role] {
                 hours *= start + (1.0 - start) * f64::from(cohort.tenure) / ramp_months[role];
@@ -326,12 +328,12 @@ impl Staff {
                         }
                         self.cohorts[index].count = 0;
                     } else {
-                        changed |= ramped[role as usize] == 0;
+                        changed |= ramped[role] == 0;
                     }
                 }
                 continue;
             }
-            let mut hazard = d.monthly_attrition[role as usize] * d.span_attrition * transition;
+            let mut hazard = d.monthly_attrition[role] * d.span_attrition * transition;
             if quotas && let Some(attainment) = seller_attainment(cohort, v) {
                 let shortfall = v[P::AttainmentFloor] - attainment;
                 if shortfall > 0.0 {
@@ -343,8 +345,8 @@ impl Staff {
             }
             let leavers = binomial_count(rng, cohort.count, hazard.min(v[P::AttritionHazardCap]));
             cohort.count -= leavers;
-            let tenure = cohort.tenure.saturating_add(1).min(ramped[role as usize]);
-            changed |= tenure != cohort.tenure && tenure == ramped[role as usize];
+            let tenure = cohort.tenure.saturating_add(1).min(ramped[role]);
+            changed |= tenure != cohort.tenure && tenure == ramped[role];
             cohort.tenure = tenure;
             if leavers > 0 {
                 changed = true;
@@ -454,7 +456,7 @@ impl Staff {
         // in canonical order: each role's vacancies soonest filled first
         let mut before = std::mem::take(&mut self.cohorts);
         before.sort_by(Cohort::canonical_order);
-        let mut kept = [0u32; 5];
+        let mut kept = PerRole::uniform(0u32);
         // in Role::ALL order, so the last role's surplus moves first
         let mut surplus: Vec<Cohort> = Vec::new();
         for role in Role::ALL {
@@ -469,8 +471,8 @@ impl Staff {
             people.shuffle(rng);
             let vacancies = before.iter().filter(|c| c.role == role && !c.is_filled()).copied();
             for cohort in people.into_iter().chain(vacancies) {
-                let keep = cohort.count.min(target.of(role) - kept[role as usize]);
-                kept[role as usize] += keep;
+                let keep = cohort.count.min(target.of(role) - kept[role]);
+                kept[role] += keep;
                 if keep > 0 {
                     self.cohorts.push(Cohort { count: keep, ..cohort });
                 }
@@ -484,7 +486,7 @@ impl Staff {
         }
         const REROLE_ORDER: [Role; 5] = [Role::Ae, Role::Am, Role::Sdr, Role::Retention, Role::Generalist];
         for role in REROLE_ORDER {
-            let mut short = target.of(role) - kept[role as usize];
+            let mut short = target.of(role) - kept[role];
             while short > 0 {
                 let Some(last) = surplus.last_mut() else {
                     self.open_vacancies(rng, d, role, short);
@@ -509,7 +511,7 @@ impl Staff {
         }
         for person in &surplus {
             changes.let_go += person.count;
-            changes.let_go_by_role[person.role as usize] += person.count;
+            changes.let_go_by_role[person.role] += person.count;
         }
         for cohort in &mut self.cohorts {
             cohort.incumbent = cohort.is_filled();
@@ -566,33 +568,12 @@ impl Staff {
 fn census_of(cohorts: &[Cohort]) -> Census {
     let mut census = Census::default();
     for cohort in cohorts {
-        census.seats[cohort.role as usize] += cohort.count;
+        census.seats[cohort.role] += cohort.count;
         if cohort.is_filled() {
-            census.filled[cohort.role as usize] += cohort.count;
+            census.filled[cohort.role] += cohort.count;
         }
     }
     census
-}
-
-/// Commission per dollar of annual contract value booked below quota: the
-/// variable pay at target spread over the quota, so a larger share of pay at
-/// risk is a steeper commission, not a cheaper plan.
-#[must_use]
-pub fn commission_rate(role: Role, v: &Values) -> f64 {
-    let quota = 12.0 * monthly_quota(role, v);
-    if quota > 0.0 {
-        v[role.ote()] * v[role.variable_share()] / quota
-    } else {
-        0.0
-    }
-}
-
-fn monthly_quota(role: Role, v: &Values) -> f64 {
-    match role {
-        Role::Ae => v[P::AeQuota] / 12.0,
-        Role::Generalist => v[P::GeneralistQuota] / 12.0,
-        _ => 0.0,
-    }
 }
 
 fn seller_attainment(cohort: &Cohort, v: &Values) -> Option<f64> {
@@ -660,9 +641,9 @@ mod tests {
     fn counted(staff: &Staff) -> Census {
         let mut census = Census::default();
         for cohort in &staff.cohorts {
-            census.seats[cohort.role as usize] += cohort.count;
+            census.seats[cohort.role] += cohort.count;
             if cohort.is_filled() {
-                census.filled[cohort.role as usize] += cohort.count;
+                census.filled[cohort.role] += cohort.count;
             }
         }
         census
@@ -691,7 +672,7 @@ mod tests {
             month(&mut staff, &mut rng, &v, &d, Role::Generalist, bookings);
             let census = staff.census();
             // leavers' seats stay open until refilled, so seats never change
-            assert_eq!(census.seats[Role::Generalist as usize], 20, "month {t}");
+            assert_eq!(census.seats[Role::Generalist], 20, "month {t}");
             assert_eq!(census, counted(&staff), "month {t}");
             assert!(staff.cohorts.iter().all(|c| c.count > 0));
             assert!(all_states_differ(&staff), "month {t}: cohorts unmerged");
@@ -711,7 +692,7 @@ mod tests {
         // nobody is hired back within the year, so everyone filled is in post from the start
         v[P::HiringLagMonths] = 12.0;
         let d = Derived::new(&v);
-        let base = d.monthly_attrition[Role::Ae as usize] * d.span_attrition;
+        let base = d.monthly_attrition[Role::Ae] * d.span_attrition;
         // with no bookings, attainment is 0 once 1.5 months of quota have accrued: from month 2
         let low = (base * (v[P::LowAttainmentAttrition] * v[P::AttainmentFloor]).exp()).min(v[P::AttritionHazardCap]);
         let mut rng = seeded(23);
@@ -884,7 +865,10 @@ mod tests {
 
     #[test]
     fn managers_are_counted_across_each_team_not_per_role() {
-        let census = |seats: [u32; 5]| Census { filled: seats, seats };
+        let census = |seats: [u32; 5]| Census {
+            filled: seats.into(),
+            seats: seats.into(),
+        };
         // 6 AMs and 2 retention managers are one team of 8 under one manager
         assert_eq!(census([0, 0, 0, 6, 2]).managers(8.0), 1);
         // 5 SDRs and 5 AEs are one team of 10: two managers, not one per role
@@ -985,7 +969,7 @@ mod tests {
         assert_eq!(after.filled_total() + changes.let_go, before.filled_total());
         assert_eq!(changes.let_go_by_role.iter().sum::<u32>(), changes.let_go);
         for role in Role::ALL {
-            assert_eq!(after.seats[role as usize], target.of(role), "{role:?}");
+            assert_eq!(after.seats[role], target.of(role), "{role:?}");
         }
         assert_eq!(after, counted(&staff));
         assert!(staff.cohorts.iter().all(|c| c.incumbent == c.is_filled()));
