@@ -1,8 +1,9 @@
 //! People, held as cohorts: seats of one role in identical state (tenure,
-//! vacancy countdown, incumbency, year-to-date bookings and quota per seat)
-//! are one entry with a count, so a month costs the handful of distinct
-//! states rather than a pass over every seat. Covers ramp, year-to-date quota
-//! attainment, attrition, vacancies, hiring and managers.
+//! vacancy countdown, incumbency, skill band, year-to-date bookings and
+//! quota per seat) are one entry with a count, so a month costs the handful
+//! of distinct states rather than a pass over every seat. Covers ramp,
+//! sellers' skill, year-to-date quota attainment, attrition, vacancies,
+//! hiring and managers.
 
 use std::cmp::Ordering;
 
@@ -294,11 +295,13 @@ impl Staff {
         // hours ramp while tenure < ramp and quota while tenure + 1 < ramp: a whole ramp is fully ramped for both
         let ramped = d.ramp_whole_months;
         // Merging is needed only when a state may now equal another: a
-        // leaver's vacancy or a cohort reaching the end of its ramp. A hire
-        // matches no one (vacancies due in the same month were one cohort)
-        // unless the role has no ramp, so last month's hires are ramped too.
+        // leaver's vacancy, sellers hired into skill bands, or a cohort
+        // reaching the end of its ramp. Any other hire matches no one
+        // (vacancies due in the same month were one cohort) unless the role
+        // has no ramp, so last month's hires are ramped too.
         let mut changed = false;
-        // vacancies opened by this month's leavers are appended and wait until next month
+        // vacancies opened by this month's leavers, and sellers hired into
+        // bands, are appended past the loop's end and wait until next month
         for index in 0..self.cohorts.len() {
             let cohort = &mut self.cohorts[index];
             let role = cohort.role;
@@ -307,27 +310,13 @@ impl Staff {
                 if cohort.vacant_for == 0 {
                     let hired = cohort.count;
                     changes.hires += hired;
-                    *cohort = Cohort::filled(role, hired, 0);
                     if sells(role) {
-                        // Whoever is hired is as likely to be in any band.
+                        // They join as cohorts of their own skill bands.
+                        cohort.count = 0;
+                        self.hire_into_bands(rng, role, hired);
                         changed = true;
-                        let mut left = hired;
-                        for band in 0..SKILL_BANDS {
-                            let in_band = if band + 1 == SKILL_BANDS {
-                                left
-                            } else {
-                                binomial_count(rng, left, 1.0 / (SKILL_BANDS - band) as f64)
-                            };
-                            left -= in_band;
-                            #[allow(clippy::cast_possible_truncation)]
-                            self.cohorts.push(Cohort {
-                                count: in_band,
-                                skill_band: band as u8,
-                                ..Cohort::filled(role, 0, 0)
-                            });
-                        }
-                        self.cohorts[index].count = 0;
                     } else {
+                        *cohort = Cohort::filled(role, hired, 0);
                         changed |= ramped[role] == 0;
                     }
                 }
@@ -394,6 +383,24 @@ impl Staff {
             seats,
             at_quota,
             median: middle,
+        }
+    }
+
+    /// `hired` new sellers of `role`, each as likely to be in any skill band.
+    fn hire_into_bands(&mut self, rng: &mut SimRng, role: Role, hired: u32) {
+        let mut left = hired;
+        for band in 0..SKILL_BANDS {
+            let in_band = if band + 1 == SKILL_BANDS {
+                left
+            } else {
+                binomial_count(rng, left, 1.0 / (SKILL_BANDS - band) as f64)
+            };
+            left -= in_band;
+            #[allow(clippy::cast_possible_truncation)]
+            self.cohorts.push(Cohort {
+                skill_band: band as u8,
+                ..Cohort::filled(role, in_band, 0)
+            });
         }
     }
 
