@@ -390,6 +390,9 @@ impl Staff {
     fn hire_into_bands(&mut self, rng: &mut SimRng, role: Role, hired: u32) {
         let mut left = hired;
         for band in 0..SKILL_BANDS {
+            if left == 0 {
+                break;
+            }
             let in_band = if band + 1 == SKILL_BANDS {
                 left
             } else {
