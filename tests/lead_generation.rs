@@ -102,7 +102,10 @@ fn ten_percent_more_marketing_than_the_default_creates_more_value_than_it_costs(
         let base = preset(id);
         let budget = base.parameter_table()[P::InboundBudget as usize].central();
         let more = base.clone().with(P::InboundBudget, budget * 1.1);
-        let gain = paired(&base, &more, 2_000, SEED, value_created);
+        // The generalists' gain is small beside the luck of 36 months (about
+        // $50k net of the $216k spent, ± $950k a run): 6,000 pairs make it
+        // some four standard errors.
+        let gain = paired(&base, &more, 6_000, SEED, value_created);
         assert!(
             gain.z() > 3.0,
             "{id}: value created with 10% more marketing minus the default: {gain:?}"

@@ -77,6 +77,8 @@ pub fn assumption_ranges() -> Vec<(P, Uncertain)> {
         // Attrition elasticities.
         (P::SpanAttrition, interval(0.1, 0.9)),
         (P::LowAttainmentAttrition, interval(1.0, 3.0)),
+        // How far apart sellers are: the studies put it at 2–3×.
+        (P::SellerSpread, ratio(2.0, 3.125)),
     ]
 }
 

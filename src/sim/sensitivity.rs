@@ -33,7 +33,7 @@ use super::validate::validate;
 /// the presets' AM hiring, where the skill effects move it $6-8M): the
 /// churn rates, the extra churn of an under-served account and expansion,
 /// which both structures share once AMs are staffed for the book.
-pub const TORNADO_PARAMETERS: [P; 21] = [
+pub const TORNADO_PARAMETERS: [P; 22] = [
     // Specialisation: these decide "specialise or not".
     P::GeneralistSkill,
     P::HandoffLeakage,
@@ -60,6 +60,8 @@ pub const TORNADO_PARAMETERS: [P; 21] = [
     // Attrition elasticities.
     P::SpanAttrition,
     P::LowAttainmentAttrition,
+    // How far apart sellers are.
+    P::SellerSpread,
 ];
 
 /// Runs used for the tornado when the caller does not say.
