@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::inputs::{chosen, typed_text};
+use super::inputs::{chosen, range_and_described_by, typed_text};
 use crate::app::draft::{DraftEdit, Form};
 use crate::app::view::editor::{DensityPicture, FieldRow, PICTURE_HEIGHT, PICTURE_WIDTH};
 
@@ -18,12 +18,7 @@ pub fn ParamField(props: &ParamFieldProps) -> Html {
     let row = &props.row;
     let param = row.param;
     let invalid = row.problem.is_some();
-    let range_id = format!("{}-range", row.id);
-    let described = if invalid {
-        format!("{} {range_id}", row.problem_id())
-    } else {
-        range_id.clone()
-    };
+    let (range_id, described) = range_and_described_by(&row.id, invalid.then(|| row.problem_id()));
     let emit = |make: fn(String, crate::sim::params::P) -> DraftEdit| {
         let on_edit = props.on_edit.clone();
         Callback::from(move |event: InputEvent| {

@@ -6,6 +6,17 @@ use yew::prelude::*;
 
 use crate::app::view::editor::{TextRow, ToggleRow};
 
+/// The id of a field's allowed-range line, and what the field's
+/// `aria-describedby` names: its problem first when there is one, then the range.
+pub fn range_and_described_by(field_id: &str, problem_id: Option<String>) -> (String, String) {
+    let range_id = format!("{field_id}-range");
+    let described = match problem_id {
+        Some(problem_id) => format!("{problem_id} {range_id}"),
+        None => range_id.clone(),
+    };
+    (range_id, described)
+}
+
 pub fn typed_text(event: &InputEvent) -> Option<String> {
     event
         .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -41,12 +52,7 @@ pub struct TextFieldProps {
 pub fn TextField(props: &TextFieldProps) -> Html {
     let row = &props.row;
     let invalid = row.problem.is_some();
-    let range_id = format!("{}-range", row.id);
-    let described = if invalid {
-        format!("{} {range_id}", row.problem_id())
-    } else {
-        range_id.clone()
-    };
+    let (range_id, described) = range_and_described_by(&row.id, invalid.then(|| row.problem_id()));
     let on_input = {
         let on_text = props.on_text.clone();
         Callback::from(move |event: InputEvent| {
