@@ -377,6 +377,8 @@ fn numbers_are_read_as_people_type_them() {
     assert_eq!(parse_number("24,000", Unit::Usd), Some(24_000.0));
     assert_eq!(parse_number(" $1,250.5 ", Unit::Usd), Some(1_250.5));
     assert_eq!(parse_number("\u{2212}0.4", Unit::LogOdds), Some(-0.4));
+    // as the page prints a negative amount: the sign tied to "$" by a word joiner
+    assert_eq!(parse_number("\u{2212}\u{2060}$1,250", Unit::Usd), Some(-1_250.0));
     assert_eq!(parse_number("15%", Unit::Share), Some(0.15));
     assert_eq!(parse_number("15%", Unit::Months), None);
     assert_eq!(parse_number("inf", Unit::Count), None);

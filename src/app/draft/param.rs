@@ -258,7 +258,7 @@ pub fn parse_number(text: &str, unit: Unit) -> Option<f64> {
     let cleaned: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '$' | '\u{a0}' | '\u{202f}'))
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '$' | '\u{a0}' | '\u{202f}' | '\u{2060}'))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
     let is_share = matches!(unit, Unit::Share | Unit::SharePerMonth | Unit::SharePerYear);

@@ -77,6 +77,10 @@ pub fn unit_title(unit: &str) -> String {
 }
 
 const MINUS: char = '\u{2212}';
+/// Invisible; keeps a sign on the line of the "$" after it, where Unicode's
+/// line breaking would otherwise allow "−" at one line's end and "$300k" on
+/// the next (a sign before a digit already stays put).
+const WORD_JOINER: char = '\u{2060}';
 
 fn signed(negative: bool, body: String) -> String {
     if negative { format!("{MINUS}{body}") } else { body }
@@ -120,7 +124,11 @@ pub fn money(value: f64) -> String {
         format!("${}{suffix}", three_significant(scaled))
     };
     let is_zero = body == "$0";
-    signed(value < 0.0 && !is_zero, body)
+    if value < 0.0 && !is_zero {
+        format!("{MINUS}{WORD_JOINER}{body}")
+    } else {
+        body
+    }
 }
 
 /// `x` rounded to three significant digits (`x ≥ 0`): 999,400 → 999,000.
@@ -247,7 +255,7 @@ pub fn month(number: u32) -> String {
 pub fn money_difference(value: f64) -> String {
     let text = money(value);
     if value > 0.0 && text != "$0" {
-        format!("+{text}")
+        format!("+{WORD_JOINER}{text}")
     } else {
         text
     }
@@ -280,9 +288,10 @@ mod tests {
 
     #[test]
     fn negative_money_uses_the_minus_sign_and_differences_carry_a_plus() {
-        assert_eq!(money(-1_200_000.0), "\u{2212}$1.2M");
-        assert_eq!(money_difference(1_200_000.0), "+$1.2M");
-        assert_eq!(money_difference(-300_000.0), "\u{2212}$300k");
+        // a word joiner ties the sign to the dollar sign (see WORD_JOINER)
+        assert_eq!(money(-1_200_000.0), "\u{2212}\u{2060}$1.2M");
+        assert_eq!(money_difference(1_200_000.0), "+\u{2060}$1.2M");
+        assert_eq!(money_difference(-300_000.0), "\u{2212}\u{2060}$300k");
         assert_eq!(money_difference(0.0), "$0");
     }
 

@@ -452,7 +452,7 @@ mod tests {
         );
         assert!(!summary.contains("tiny"));
         assert!(
-            summary.contains("large alone can change its sign: \u{2212}$500k at 10%, $2M at 20%."),
+            summary.contains("large alone can change its sign: \u{2212}\u{2060}$500k at 10%, $2M at 20%."),
             "{summary}"
         );
         let real = real();
